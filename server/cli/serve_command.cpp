@@ -1,0 +1,185 @@
+#include <signal.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "assets/asset_catalog.h"
+#include "cli/arguments.h"
+#include "cli/commands.h"
+#include "cli/embedded_publication.h"
+#include "cli/exit_codes.h"
+#include "domain/publication.h"
+#include "http/http_server.h"
+#include "http/routes.h"
+#include "http/site.h"
+#include "store/database.h"
+#include "store/directory_store.h"
+#include "store/migrations.h"
+#include "util/log.h"
+
+namespace hw::cli {
+
+const char* const kServeHelp =
+    "usage: hulpwijzer serve [--listen HOST:PORT] [--data DIR] [options]\n"
+    "\n"
+    "Serves the help finder, its API and (later) the staff portal. On first start it\n"
+    "creates DIR and its database and publishes the directory embedded in the binary.\n"
+    "\n"
+    "  --listen HOST:PORT   address to listen on (default 127.0.0.1:8080; port 0 = any free)\n"
+    "  --data DIR           data folder (default ./hulpwijzer-data); created with mode 0700\n"
+    "  --exit-url URL       where the quick exit leads (default an everyday Wikipedia page)\n"
+    "  --hsts               send Strict-Transport-Security (only behind a TLS proxy)\n"
+    "  --threads N          worker threads, one per open connection (default 64)\n"
+    "  --no-access-log      do not log requests (they never contain addresses anyway)\n"
+    "\n"
+    "Every option can also be given as an environment variable: HULPWIJZER_LISTEN,\n"
+    "HULPWIJZER_DATA, HULPWIJZER_EXIT_URL, HULPWIJZER_HSTS=1, HULPWIJZER_THREADS,\n"
+    "HULPWIJZER_NO_ACCESS_LOG=1. Flags win over the environment.\n"
+    "\n"
+    "Logs are JSON lines on stdout, without IP addresses, user agents or bodies.\n"
+    "Exit codes: 0 stopped by SIGTERM/SIGINT, 64 wrong usage, 65 invalid published data,\n"
+    "69 cannot listen, 70 broken embedded data, 73 cannot create the data folder,\n"
+    "74 database error.\n";
+
+namespace {
+
+struct Failure {
+  int code;
+  std::string message;
+};
+
+std::optional<Failure> ReadConfig(const Arguments& args, http::ServerConfig* config) {
+  if (const auto listen = args.Get("listen")) {
+    const Status status = ParseListen(*listen, &config->host, &config->port);
+    if (!status.ok()) return Failure{kExitUsage, status.message()};
+  }
+  if (const auto data = args.Get("data")) config->data_dir = *data;
+  if (const auto url = args.Get("exit-url")) {
+    const bool web = url->rfind("https://", 0) == 0 || url->rfind("http://", 0) == 0;
+    if (!web || url->find_first_of(" \r\n\t\"<>") != std::string::npos)
+      return Failure{kExitUsage, "--exit-url must be a full web address starting with https:// (got \"" + *url + "\")"};
+    config->exit_url = *url;
+  }
+  config->hsts = args.Has("hsts");
+  config->access_log = !args.Has("no-access-log");
+  if (const auto threads = args.Get("threads")) {
+    char* end = nullptr;
+    const long n = std::strtol(threads->c_str(), &end, 10);
+    if (threads->empty() || *end || n < 2 || n > 1024)
+      return Failure{kExitUsage, "--threads must be a number from 2 to 1024 (got \"" + *threads + "\")"};
+    config->threads = static_cast<int>(n);
+  }
+  return std::nullopt;
+}
+
+std::optional<Failure> PrepareDataFolder(const std::string& dir) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) return Failure{kExitCantCreate, "cannot create the data folder " + dir + ": " + error.message()};
+  ::chmod(dir.c_str(), 0700);  // contact requests will live here: owner only
+  return std::nullopt;
+}
+
+// Publishes the embedded directory when the database has none yet; returns the current.
+Result<store::DirectoryVersion> CurrentOrSeed(store::DirectoryStore& store) {
+  auto current = store.Current();
+  if (!current.ok()) return current.status();
+  if (!current.value()) {
+    auto version = store.Publish(std::string(EmbeddedDirectoryText()), std::string(EmbeddedQuestionnaireText()),
+                                 "embedded default", "seeded on first start");
+    if (!version.ok()) return version.status();
+    log::Info("directory_seeded", {{"directory_version", version.value()}});
+    current = store.Current();
+    if (!current.ok()) return current.status();
+  }
+  return *current.value();
+}
+
+// Blocks SIGINT/SIGTERM in every thread; a dedicated thread waits for them and stops the
+// server (calling stop() from a signal handler would not be async-signal-safe).
+std::thread StopOnSignal(http::HttpServer& server, sigset_t signals) {
+  return std::thread([&server, signals] {
+    int received = 0;
+    sigwait(&signals, &received);
+    log::Info("stopping", {{"signal", received == SIGTERM ? "SIGTERM" : "SIGINT"}});
+    server.Stop();
+  });
+}
+
+}  // namespace
+
+int RunServe(const std::vector<std::string>& args) {
+  auto parsed = Arguments::Parse(args, {"listen", "data", "exit-url", "threads"}, {"help", "hsts", "no-access-log"});
+  if (!parsed.ok()) {
+    std::cerr << "hulpwijzer serve: " << parsed.status().message() << "\n";
+    return kExitUsage;
+  }
+  if (parsed->Has("help")) {
+    std::cout << kServeHelp;
+    return kExitOk;
+  }
+  if (!parsed->positional().empty()) {
+    std::cerr << "hulpwijzer serve: unexpected argument \"" << parsed->positional()[0] << "\" (see --help)\n";
+    return kExitUsage;
+  }
+  http::ServerConfig config;
+  auto fail = [](const Failure& f) {
+    std::cerr << "hulpwijzer serve: " << f.message << "\n";
+    log::Error("start_failed", {{"message", f.message}});
+    return f.code;
+  };
+  if (auto failure = ReadConfig(parsed.value(), &config)) return fail(*failure);
+
+  // The embedded data is checked by the build's tests; a failure here is a packaging bug.
+  const auto embedded = domain::CheckPublication(EmbeddedDirectoryText(), EmbeddedQuestionnaireText(),
+                                                 "directory.json (embedded)", "questionnaire.json (embedded)");
+  if (!embedded.issues.empty()) return fail({kExitSoftware, "the embedded data is invalid:\n" + domain::Describe(embedded.issues)});
+
+  if (auto failure = PrepareDataFolder(config.data_dir)) return fail(*failure);
+  const std::string db_path = config.data_dir + "/hulpwijzer.db";
+  auto db = store::Database::Open(db_path);
+  if (!db.ok()) return fail({kExitCantCreate, db.status().message()});
+  if (Status migrated = store::Migrate(*db.value()); !migrated.ok()) return fail({kExitIoError, migrated.message()});
+  store::DirectoryStore directory_store(*db.value());
+  auto current = CurrentOrSeed(directory_store);
+  if (!current.ok()) return fail({kExitIoError, current.status().message()});
+
+  const std::string label = "database " + db_path + ", published version " + std::to_string(current->version);
+  const auto published = domain::CheckPublication(current->directory, current->questionnaire, label + " (directory)",
+                                                  label + " (questionnaire)");
+  if (!published.issues.empty())
+    return fail({kExitDataError, "the published directory is invalid:\n" + domain::Describe(published.issues)});
+
+  auto site = http::Site::Build(assets::AssetCatalog::Embedded(), published.publication.directory,
+                                published.publication.questionnaire, current->version);
+  if (!site.ok()) return fail({kExitSoftware, site.status().message()});
+  http::SiteHolder holder(site.value());
+  const std::string csp = site.value()->content_security_policy();
+  http::Routes routes(config, holder, store::LatestSchemaVersion());
+
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  http::HttpServer server(config, routes, csp);
+  if (Status bound = server.Bind(); !bound.ok()) return fail({kExitUnavailable, bound.message()});
+  log::Info("listening", {{"host", config.host},
+                          {"port", server.port()},
+                          {"data", config.data_dir},
+                          {"directory_version", current->version},
+                          {"version", HW_VERSION}});
+  std::thread stopper = StopOnSignal(server, signals);
+  server.Run();
+  stopper.join();
+  log::Info("stopped");
+  return kExitOk;
+}
+
+}  // namespace hw::cli

@@ -1,0 +1,16 @@
+// Dutch phone numbers as residents dial them. A wrong number sent to a person in danger
+// is the worst bug this product can have, so the written number and the number the
+// tel: link dials must provably be the same digits.
+#pragma once
+
+#include <string>
+
+namespace hw::domain {
+
+// Checks a written number ("0800-2000", "020-261 52 75", "112") against its dialled
+// form (`tel`: E.164 "+318002000", or the short number itself for 112/113-style numbers).
+// Returns an empty string when they agree, otherwise what is wrong, in words an editor
+// understands.
+std::string CheckDutchPhone(const std::string& written, const std::string& tel);
+
+}  // namespace hw::domain

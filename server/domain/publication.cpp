@@ -1,0 +1,24 @@
+#include "domain/publication.h"
+
+#include "domain/directory_validator.h"
+#include "domain/json_document.h"
+#include "domain/questionnaire_validator.h"
+
+namespace hw::domain {
+
+PublicationCheck CheckPublication(std::string_view directory_text, std::string_view questionnaire_text,
+                                  const std::string& directory_name, const std::string& questionnaire_name) {
+  PublicationCheck check;
+  auto directory = ParseJson(directory_text, directory_name);
+  auto questionnaire = ParseJson(questionnaire_text, questionnaire_name);
+  if (!directory.ok()) check.issues.push_back({directory_name, "", "", directory.status().message()});
+  if (!questionnaire.ok()) check.issues.push_back({questionnaire_name, "", "", questionnaire.status().message()});
+  if (!check.issues.empty()) return check;
+  check.issues = ValidateDirectory(directory.value(), directory_name);
+  if (!check.issues.empty()) return check;  // routing checks need a sound directory
+  check.issues = ValidateQuestionnaire(questionnaire.value(), directory.value(), questionnaire_name);
+  check.publication = {std::move(directory.value()), std::move(questionnaire.value())};
+  return check;
+}
+
+}  // namespace hw::domain

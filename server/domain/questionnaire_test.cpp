@@ -1,0 +1,130 @@
+#include "domain/questionnaire.h"
+
+#include <catch2/catch.hpp>
+
+#include "domain/questionnaire_validator.h"
+#include "domain/test_data.h"
+
+namespace hw::domain {
+namespace {
+
+using testing::RealDirectory;
+using testing::RealQuestionnaire;
+
+// Walks the questions in order as the page does: a shown question the resident did not
+// answer counts as skipped; a question whose show_when fails is not shown.
+Answers Walk(const Questionnaire& model, const std::map<std::string, std::set<std::string>>& given) {
+  Answers answers;
+  for (const Question& q : model.questions) {
+    if (!IsShown(q, answers)) {
+      answers[q.id] = {Answer::State::kNotShown, {}};
+    } else if (given.count(q.id)) {
+      answers[q.id] = {Answer::State::kAnswered, given.at(q.id)};
+    } else {
+      answers[q.id] = {Answer::State::kSkipped, {}};
+    }
+  }
+  return answers;
+}
+
+std::vector<std::string> Keys(const std::vector<RoutedOrganization>& routed) {
+  std::vector<std::string> keys;
+  for (const auto& r : routed) keys.push_back(r.organization);
+  return keys;
+}
+
+std::vector<std::string> RouteOf(const std::map<std::string, std::set<std::string>>& given) {
+  const Questionnaire model = QuestionnaireFromJson(RealQuestionnaire());
+  return Keys(Route(model, Walk(model, given)));
+}
+
+TEST_CASE("the examples of QUESTIONNAIRE.md", "[routing]") {
+  CHECK(RouteOf({{"danger", {"no"}}, {"who", {"self"}}, {"what", {"sexual"}}, {"when", {"recent"}}}).front() ==
+        "centrum-seksueel-geweld");
+  const auto danger = RouteOf({{"danger", {"yes"}}, {"who", {"self"}}, {"what", {"partner"}}});
+  REQUIRE(danger.size() >= 2);
+  CHECK(danger[0] == "alarm-112");
+  CHECK(danger[1] == "veilig-thuis");
+  CHECK(RouteOf({{"danger", {"no"}}, {"who", {"self"}}, {"what", {"partner"}}, {"need", {"shelter"}}}).front() == "moviera");
+  CHECK(RouteOf({{"danger", {"no"}}, {"who", {"own_behaviour"}}}).front() == "moviera");
+  CHECK(RouteOf({}) == std::vector<std::string>{"veilig-thuis"});
+}
+
+TEST_CASE("weights are not summed, the highest wins, ties keep rule order", "[routing]") {
+  // partner (VT 80) + shelter (Moviera 85, VT 75): VT keeps 80 from the earlier rule.
+  const Questionnaire model = QuestionnaireFromJson(RealQuestionnaire());
+  const auto routed = Route(model, Walk(model, {{"danger", {"no"}}, {"who", {"self"}}, {"what", {"partner"}}, {"need", {"shelter"}}}));
+  REQUIRE(routed.size() == 2);
+  CHECK(routed[1].organization == "veilig-thuis");
+  CHECK(routed[1].weight == 80);
+  CHECK(routed[1].rule != "shelter");
+}
+
+TEST_CASE("a skipped question matches only conditions that say unsure", "[routing]") {
+  // `when` skipped after sexual counts as unsure: within-7-days advice (weight 90).
+  const auto routed = RouteOf({{"who", {"self"}}, {"what", {"sexual"}}});
+  CHECK(routed.front() == "centrum-seksueel-geweld");
+  // Stalking adds the police; skipping `need` does not add the shelter rule.
+  const auto stalking = RouteOf({{"who", {"self"}}, {"what", {"stalking"}}});
+  CHECK(std::find(stalking.begin(), stalking.end(), "politie") != stalking.end());
+  CHECK(std::find(stalking.begin(), stalking.end(), "moviera") == stalking.end());
+}
+
+TEST_CASE("the real questionnaire is valid against the real directory", "[questionnaire]") {
+  const ValidationIssues issues = ValidateQuestionnaire(RealQuestionnaire(), RealDirectory());
+  INFO(Describe(issues));
+  CHECK(issues.empty());
+}
+
+void ExpectIssue(const nlohmann::json& questionnaire, const std::vector<std::string>& fragments) {
+  const ValidationIssues issues = ValidateQuestionnaire(questionnaire, RealDirectory());
+  INFO(Describe(issues));
+  REQUIRE_FALSE(issues.empty());
+  const std::string text = issues[0].ToString();
+  for (const auto& fragment : fragments) CHECK_THAT(text, Catch::Contains(fragment));
+}
+
+nlohmann::json& RuleById(nlohmann::json& q, const std::string& id) {
+  for (auto& rule : q["rules"])
+    if (rule["id"] == id) return rule;
+  throw std::runtime_error("no rule " + id);
+}
+
+TEST_CASE("the server refuses questionnaires that would mislead", "[questionnaire]") {
+  auto q = RealQuestionnaire();
+  const std::string first_rule = q["rules"][0]["id"];
+
+  SECTION("an unknown organisation") {
+    q["rules"][0]["adds"][0]["organization"] = "nobody";
+    ExpectIssue(q, {"rule \"" + first_rule + "\"", "adds[0].organization", "\"nobody\", which is not in the directory"});
+  }
+  SECTION("an organisation without an active service") {
+    q["rules"][0]["adds"][0]["organization"] = "veilige-steden";
+    ExpectIssue(q, {"adds[0].organization", "no active service"});
+  }
+  SECTION("a cycle: a question that depends on a later one") {
+    q["questions"][0]["show_when"] = {{"question", "need"}, {"in", {"talk"}}};
+    ExpectIssue(q, {"question \"danger\"", "show_when.question", "is not asked before this one"});
+  }
+  SECTION("an option that does not exist") {
+    q["rules"][0]["when"] = {{"question", "danger"}, {"in", {"maybe"}}};
+    ExpectIssue(q, {"when.in[0]", "\"maybe\" is not an option of question \"danger\""});
+  }
+  SECTION("a dead end: without the fallback rule, skipping everything leads nowhere") {
+    auto& rules = q["rules"];
+    for (size_t i = 0; i < rules.size(); ++i)
+      if (rules[i]["when"].contains("otherwise")) rules.erase(i);
+    ExpectIssue(q, {"questionnaire.json", "lead to no help at all (a dead end)"});
+  }
+  SECTION("a rule that can never match") {
+    RuleById(q, first_rule)["when"] = {{"all", {{{"question", "danger"}, {"in", {"yes"}}}, {{"question", "danger"}, {"in", {"no"}}}}}};
+    ExpectIssue(q, {"rule \"" + first_rule + "\"", "can never match"});
+  }
+  SECTION("a duplicated question id") {
+    q["questions"][1]["id"] = "danger";
+    ExpectIssue(q, {"\"danger\" is used by another question"});
+  }
+}
+
+}  // namespace
+}  // namespace hw::domain

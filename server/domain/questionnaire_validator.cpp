@@ -1,0 +1,238 @@
+#include "domain/questionnaire_validator.h"
+
+#include <functional>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "domain/json_checker.h"
+#include "domain/questionnaire.h"
+
+namespace hw::domain {
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t kMaxPaths = 2'000'000;  // beyond this the questionnaire is too large to prove
+
+// Option ids per question id, for the questions before the one being checked.
+using KnownOptions = std::map<std::string, std::set<std::string>>;
+
+void CheckCondition(JsonChecker& c, const json& node, const KnownOptions& known, int depth, const std::string& scope) {
+  if (depth > 8) return c.Fail("conditions are nested too deeply (at most 8 levels)");
+  if (!node.is_object()) return c.Fail("a condition must be an object");
+  if (node.contains("all") || node.contains("any")) {
+    const char* key = node.contains("all") ? "all" : "any";
+    c.OnlyKeys(node, {key});
+    if (!c.Array(node, key)) return;
+    for (size_t i = 0; i < node[key].size(); ++i)
+      c.WithField(Index(key, i), [&] { CheckCondition(c, node[key][i], known, depth + 1, scope); });
+    return;
+  }
+  c.OnlyKeys(node, {"question", "in", "if_skipped"});
+  if (!c.String(node, "question")) return;
+  const std::string question = node["question"].get<std::string>();
+  const auto options = known.find(question);
+  if (options == known.end()) {
+    return c.Fail("refers to question \"" + question + "\", which " + scope, "question");
+  }
+  c.Bool(node, "if_skipped", /*required=*/false);
+  if (!c.Array(node, "in")) return;
+  for (size_t i = 0; i < node["in"].size(); ++i) {
+    const json& option = node["in"][i];
+    if (!option.is_string() || !options->second.count(option.get<std::string>()))
+      c.Fail("\"" + (option.is_string() ? option.get<std::string>() : option.dump()) + "\" is not an option of question \"" +
+                 question + "\"",
+             Index("in", i));
+  }
+}
+
+bool TooManyOptions(const json& q, const std::set<std::string>& options) {
+  return q.contains("multiple") && q["multiple"] == true && options.size() > 12;
+}
+
+// Structural checks; returns the option ids of every question.
+KnownOptions CheckQuestions(JsonChecker& c, const json& questions) {
+  KnownOptions known;
+  static const std::regex kId("[a-z][a-z0-9_]*");
+  for (size_t i = 0; i < questions.size(); ++i) {
+    const json& q = questions[i];
+    const std::string id = q.is_object() && q.contains("id") && q["id"].is_string() ? q["id"].get<std::string>() : "";
+    c.WithEntry("question \"" + id + "\" (questions[" + std::to_string(i) + "])", [&] {
+      if (!q.is_object()) return c.Fail("must be an object");
+      c.OnlyKeys(q, {"id", "text", "text_other", "hint", "multiple", "show_when", "options"});
+      if (c.String(q, "id") && !std::regex_match(id, kId)) c.Fail("must be lowercase letters, digits and _", "id");
+      if (known.count(id)) c.Fail("\"" + id + "\" is used by another question", "id");
+      c.Text(q, "text");
+      c.Text(q, "text_other", false);
+      c.Text(q, "hint", false);
+      c.Bool(q, "multiple");
+      if (q.contains("show_when"))
+        c.WithField("show_when", [&] {
+          CheckCondition(c, q["show_when"], known, 0, "is not asked before this one (a question may only depend on earlier ones)");
+        });
+      std::set<std::string> options;
+      if (c.Array(q, "options")) {
+        for (size_t o = 0; o < q["options"].size(); ++o) {
+          c.WithField(Index("options", o), [&] {
+            const json& option = q["options"][o];
+            if (!option.is_object()) return c.Fail("must be an object");
+            c.OnlyKeys(option, {"id", "label", "label_other"});
+            if (c.String(option, "id") && !options.insert(option["id"].get<std::string>()).second)
+              c.Fail("\"" + option["id"].get<std::string>() + "\" is used twice in this question", "id");
+            c.Text(option, "label");
+            c.Text(option, "label_other", false);
+          });
+        }
+      }
+      if (TooManyOptions(q, options)) c.Fail("a multiple-choice question may have at most 12 options", "options");
+      if (!id.empty()) known[id] = options;
+    });
+  }
+  return known;
+}
+
+void CheckRules(JsonChecker& c, const json& rules, const KnownOptions& known, const std::map<std::string, bool>& orgs) {
+  std::set<std::string> ids;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const json& r = rules[i];
+    const std::string id = r.is_object() && r.contains("id") && r["id"].is_string() ? r["id"].get<std::string>() : "";
+    c.WithEntry("rule \"" + id + "\" (rules[" + std::to_string(i) + "])", [&] {
+      if (!r.is_object()) return c.Fail("must be an object");
+      c.OnlyKeys(r, {"id", "when", "adds", "because"});
+      if (c.String(r, "id") && !ids.insert(id).second) c.Fail("\"" + id + "\" is used by another rule", "id");
+      c.Text(r, "because");
+      if (c.Object(r, "when")) {
+        c.WithField("when", [&] {
+          if (r["when"].contains("otherwise")) {
+            c.OnlyKeys(r["when"], {"otherwise"});
+            if (r["when"]["otherwise"] != true) c.Fail("must be true", "otherwise");
+          } else {
+            CheckCondition(c, r["when"], known, 0, "does not exist");
+          }
+        });
+      }
+      if (!c.Array(r, "adds")) return;
+      for (size_t a = 0; a < r["adds"].size(); ++a) {
+        c.WithField(Index("adds", a), [&] {
+          const json& add = r["adds"][a];
+          if (!add.is_object()) return c.Fail("must be an object");
+          c.OnlyKeys(add, {"organization", "weight", "when"});
+          c.Integer(add, "weight", 1, 1000);
+          if (add.contains("when")) c.WithField("when", [&] { CheckCondition(c, add["when"], known, 0, "does not exist"); });
+          if (!c.String(add, "organization")) return;
+          const std::string key = add["organization"].get<std::string>();
+          const auto org = orgs.find(key);
+          if (org == orgs.end()) c.Fail("names organisation \"" + key + "\", which is not in the directory", "organization");
+          else if (!org->second)
+            c.Fail("names organisation \"" + key + "\", which has no active service to send people to", "organization");
+        });
+      }
+    });
+  }
+}
+
+// Organisation key -> whether it has at least one active service.
+std::map<std::string, bool> OrganizationsOf(const json& directory) {
+  std::map<std::string, bool> orgs;
+  if (!directory.is_object() || !directory.contains("organizations") || !directory["organizations"].is_array()) return orgs;
+  for (const json& org : directory["organizations"]) {
+    if (!org.is_object() || !org.contains("key") || !org["key"].is_string()) continue;
+    bool active = false;
+    if (org.contains("services") && org["services"].is_array())
+      for (const json& service : org["services"]) active = active || (service.is_object() && service.value("status", "") == "active");
+    orgs[org["key"].get<std::string>()] = active;
+  }
+  return orgs;
+}
+
+std::string DescribePath(const Questionnaire& model, const Answers& answers) {
+  std::string text;
+  for (const Question& q : model.questions) {
+    const Answer& a = answers.at(q.id);
+    if (a.state == Answer::State::kNotShown) continue;
+    std::string value;
+    if (a.state == Answer::State::kSkipped) value = "skipped";
+    for (const auto& chosen : a.chosen) value += (value.empty() ? "" : "+") + chosen;
+    text += (text.empty() ? "" : ", ") + q.id + "=" + value;
+  }
+  return text;
+}
+
+// Walks every path of answers; reports dead ends (first few) and rules that never match.
+void CheckEveryPath(JsonChecker& c, const Questionnaire& model) {
+  std::set<std::string> matched_rules;
+  size_t paths = 0, dead_ends = 0;
+  Answers answers;
+  std::function<void(size_t)> walk = [&](size_t index) {
+    if (paths > kMaxPaths) return;
+    if (index == model.questions.size()) {
+      ++paths;
+      const auto result = Route(model, answers);
+      for (const auto& routed : result) matched_rules.insert(routed.rule);
+      for (const Rule& rule : model.rules)
+        if (rule.when.kind != Condition::Kind::kOtherwise && Matches(rule.when, answers)) matched_rules.insert(rule.id);
+      if (result.empty() && ++dead_ends <= 3)
+        c.WithEntry("", [&] { c.Fail("the answers " + DescribePath(model, answers) + " lead to no help at all (a dead end)"); });
+      return;
+    }
+    const Question& q = model.questions[index];
+    Answer& answer = answers[q.id];
+    if (!IsShown(q, answers)) {
+      answer = {Answer::State::kNotShown, {}};
+      return walk(index + 1);
+    }
+    answer = {Answer::State::kSkipped, {}};
+    walk(index + 1);
+    const size_t n = q.options.size();
+    if (!q.multiple) {
+      for (const auto& option : q.options) {
+        answers[q.id] = {Answer::State::kAnswered, {option}};
+        walk(index + 1);
+      }
+    } else {
+      for (size_t mask = 1; mask < (size_t{1} << n); ++mask) {
+        std::set<std::string> chosen;
+        for (size_t o = 0; o < n; ++o)
+          if (mask & (size_t{1} << o)) chosen.insert(q.options[o]);
+        answers[q.id] = {Answer::State::kAnswered, chosen};
+        walk(index + 1);
+      }
+    }
+    answers[q.id] = {Answer::State::kNotShown, {}};
+  };
+  walk(0);
+  if (paths > kMaxPaths) {
+    c.Fail("has more than " + std::to_string(kMaxPaths) + " paths of answers; too many to check that each leads to help");
+    return;
+  }
+  if (dead_ends > 3) c.Fail("and " + std::to_string(dead_ends - 3) + " more paths of answers lead to no help");
+  for (size_t r = 0; r < model.rules.size(); ++r) {
+    const Rule& rule = model.rules[r];
+    if (rule.when.kind == Condition::Kind::kOtherwise || matched_rules.count(rule.id)) continue;
+    c.WithEntry("rule \"" + rule.id + "\" (rules[" + std::to_string(r) + "])",
+                [&] { c.Fail("can never match: no combination of answers reaches it", "when"); });
+  }
+}
+
+}  // namespace
+
+ValidationIssues ValidateQuestionnaire(const json& questionnaire, const json& directory, const std::string& file) {
+  JsonChecker c(file);
+  if (!questionnaire.is_object()) {
+    c.Fail("the document must be a JSON object with \"format\", \"questions\" and \"rules\"");
+    return c.issues();
+  }
+  c.OnlyKeys(questionnaire, {"format", "questions", "rules"});
+  c.Integer(questionnaire, "format", 1, 1);
+  const bool has_questions = c.Array(questionnaire, "questions");
+  const bool has_rules = c.Array(questionnaire, "rules");
+  if (!has_questions || !has_rules) return c.issues();
+  const KnownOptions known = CheckQuestions(c, questionnaire["questions"]);
+  CheckRules(c, questionnaire["rules"], known, OrganizationsOf(directory));
+  if (!c.issues().empty()) return c.issues();  // the model needs a well-formed document
+  CheckEveryPath(c, QuestionnaireFromJson(questionnaire));
+  return c.issues();
+}
+
+}  // namespace hw::domain

@@ -1,0 +1,36 @@
+// The request and response as our routes see them: only the fields they need, so route
+// code never touches cpp-httplib (7 s per translation unit, and a type with known
+// weaknesses). http_server.cpp converts at the edge. Plain values.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace hw::http {
+
+struct HttpRequest {
+  std::string method;           // "GET", "HEAD", "POST", ...
+  std::string path;             // decoded path without the query
+  std::string accept_encoding;  // used only to choose a precomputed variant
+  std::string if_none_match;
+  std::string content_type;
+  std::string body;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string content_type;
+  std::vector<std::pair<std::string, std::string>> headers;
+  // Either `owned_body`, or a view into memory kept alive by `keep_alive`.
+  std::string owned_body;
+  std::string_view body_view;
+  std::shared_ptr<const void> keep_alive;
+
+  std::string_view body() const { return owned_body.empty() ? body_view : std::string_view(owned_body); }
+  void SetHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+};
+
+}  // namespace hw::http

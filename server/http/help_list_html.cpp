@@ -1,0 +1,73 @@
+#include "http/help_list_html.h"
+
+#include "http/html_escape.h"
+
+namespace hw::http {
+namespace {
+
+using nlohmann::json;
+
+struct Category {
+  const char* id;
+  const char* heading;
+};
+
+// Grouping and order of "Alle hulp"; B1 Dutch.
+const Category kCategories[] = {
+    {"emergency", "Direct gevaar of politie"},
+    {"domestic-violence", "Geweld thuis of door een (ex-)partner"},
+    {"sexual-violence", "Seksueel geweld"},
+    {"victim-support", "Steun en andere hulp"},
+    {"professional", "Voor professionals"},
+    {"programme", "Aanpak in Nijmegen en de regio"},
+};
+
+std::string Nl(const json& text) { return EscapeHtml(text.value("nl", "")); }
+
+std::string PhoneItem(const json& phone) {
+  return "<li><a class=\"help-call\" href=\"tel:" + EscapeHtml(phone["tel"].get<std::string>()) + "\">Bel " +
+         EscapeHtml(phone["number"].get<std::string>()) + "</a> <span class=\"help-cost\">" + Nl(phone["cost"]) +
+         "</span></li>";
+}
+
+std::string Service(const json& service) {
+  std::string html = "<p>" + Nl(service["description"]) + "</p><ul class=\"help-contact\">";
+  for (const json& phone : service["phones"]) html += PhoneItem(phone);
+  if (service.contains("chat")) {
+    html += "<li><a href=\"" + EscapeHtml(service["chat"]["url"].get<std::string>()) +
+            "\" rel=\"noreferrer noopener\">Chat</a>: " + Nl(service["chat"]["description"]) + "</li>";
+  }
+  html += "</ul><p class=\"help-facts\">" + Nl(service["hours"]);
+  html += service["free"].get<bool>() ? " Gratis." : "";
+  html += service["anonymous"].get<bool>() ? " Je mag anoniem blijven." : "";
+  return html + "</p>";
+}
+
+std::string Organization(const json& org) {
+  const std::string key = EscapeHtml(org["key"].get<std::string>());
+  std::string html = "<article class=\"help-org\" id=\"hulp-" + key + "\"><h4>" + Nl(org["name"]) + "</h4>";
+  if (org["services"].empty()) html += "<p>" + Nl(org["description"]) + "</p>";
+  for (const json& service : org["services"]) html += Service(service);
+  if (org.contains("website")) {
+    const std::string url = EscapeHtml(org["website"]["url"].get<std::string>());
+    html += "<p><a href=\"" + url + "\" rel=\"noreferrer noopener\">" + url.substr(8) + "</a></p>";
+  }
+  return html + "</article>";
+}
+
+}  // namespace
+
+std::string HelpListHtml(const json& resident_directory) {
+  std::string html = "<div class=\"help-list\">";
+  for (const Category& category : kCategories) {
+    std::string items;
+    for (const json& org : resident_directory["organizations"])
+      if (org.value("category", "") == category.id) items += Organization(org);
+    if (items.empty()) continue;
+    html += "<section class=\"help-group\" aria-labelledby=\"groep-" + std::string(category.id) + "\"><h3 id=\"groep-" +
+            category.id + "\">" + category.heading + "</h3>" + items + "</section>";
+  }
+  return html + "</div>";
+}
+
+}  // namespace hw::http

@@ -1,0 +1,31 @@
+// Maps a request to a response: the rendered site, the quick exit, health, and the API.
+// Literal paths only (no regular expressions). Thread-safe: Handle may run on many
+// threads at once; it only reads shared state.
+#pragma once
+
+#include <string>
+
+#include "http/exchange.h"
+#include "http/server_config.h"
+#include "http/site_holder.h"
+
+namespace hw::http {
+
+class Routes {
+ public:
+  Routes(const ServerConfig& config, const SiteHolder& site, int schema_version)
+      : config_(config), site_(site), schema_version_(schema_version) {}
+
+  HttpResponse Handle(const HttpRequest& request) const;
+
+ private:
+  HttpResponse ServeResource(const HttpRequest& request, const Site& site, const Resource& resource) const;
+  HttpResponse Exit() const;
+  HttpResponse Health(const Site& site) const;
+
+  const ServerConfig& config_;
+  const SiteHolder& site_;
+  int schema_version_;
+};
+
+}  // namespace hw::http

@@ -1,0 +1,13 @@
+// Headers sent with every response: CSP, framing, referrer, sniffing, permissions,
+// cross-origin isolation, and HSTS when the deployment terminates TLS in front of us.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace hw::http {
+
+std::vector<std::pair<std::string, std::string>> SecurityHeaders(const std::string& content_security_policy, bool hsts);
+
+}  // namespace hw::http

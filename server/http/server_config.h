@@ -1,0 +1,20 @@
+// How the HTTP server runs. Filled from flags and HULPWIJZER_* environment variables by
+// cli/; read-only afterwards.
+#pragma once
+
+#include <string>
+
+namespace hw::http {
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string data_dir = "hulpwijzer-data";
+  // Where the quick exit sends the resident: an everyday page without a consent wall.
+  std::string exit_url = "https://nl.wikipedia.org/wiki/Hoofdpagina";
+  bool hsts = false;       // set when TLS is terminated in front of the server
+  int threads = 64;        // one is held per keep-alive connection
+  bool access_log = true;  // method, path, status; never an address or header
+};
+
+}  // namespace hw::http

@@ -1,0 +1,101 @@
+#include "http/site.h"
+
+#include "crypto/content_hash.h"
+#include "domain/resident_view.h"
+#include "http/help_list_html.h"
+
+namespace hw::http {
+namespace {
+
+constexpr const char* kRevalidate = "no-cache";
+constexpr const char* kImmutable = "public, max-age=31536000, immutable";
+constexpr std::string_view kHelpListMarker = "<!--help-list-->";
+
+bool IsWebappFile(std::string_view path) { return path.rfind("directory-data/", 0) != 0; }
+
+}  // namespace
+
+Result<std::string> ExpandAssetPlaceholders(const assets::AssetCatalog& catalog, std::string_view text,
+                                            const std::string& template_name) {
+  static constexpr std::string_view kOpen = "{{asset:";
+  std::string out;
+  size_t position = 0;
+  while (true) {
+    const size_t open = text.find(kOpen, position);
+    if (open == std::string_view::npos) break;
+    const size_t close = text.find("}}", open);
+    if (close == std::string_view::npos)
+      return Status::InvalidArgument(template_name + ": a {{asset: placeholder is not closed with }}");
+    const std::string_view path = text.substr(open + kOpen.size(), close - open - kOpen.size());
+    const assets::EmbeddedFile* file = catalog.Find(path);
+    if (!file || !IsWebappFile(path))
+      return Status::InvalidArgument(template_name + " refers to {{asset:" + std::string(path) +
+                                     "}}, but there is no file webapp/" + std::string(path));
+    out.append(text.substr(position, open - position));
+    out += "/assets/" + assets::AssetCatalog::HashedName(*file);
+    position = close + 2;
+  }
+  out.append(text.substr(position));
+  return out;
+}
+
+std::string ContentSecurityPolicyFor(std::string_view html) {
+  std::string style_sources;
+  size_t position = 0;
+  while ((position = html.find("<style>", position)) != std::string_view::npos) {
+    const size_t start = position + 7;
+    const size_t end = html.find("</style>", start);
+    if (end == std::string_view::npos) break;
+    style_sources += " 'sha256-" + crypto::Sha256Base64(html.substr(start, end - start)) + "'";
+    position = end;
+  }
+  return "default-src 'self'; script-src 'self'; style-src 'self'" + style_sources +
+         "; img-src 'self' data:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; font-src 'self'; "
+         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+}
+
+Result<std::shared_ptr<const Site>> Site::Build(const assets::AssetCatalog& catalog, const nlohmann::json& directory,
+                                                const nlohmann::json& questionnaire, int64_t version) {
+  auto site = std::make_shared<Site>();
+  site->version_ = version;
+  for (const assets::EmbeddedFile& file : catalog.files()) {
+    if (!IsWebappFile(file.path)) continue;
+    site->resources_["/assets/" + assets::AssetCatalog::HashedName(file)] =
+        Resource::FromEmbedded(file, assets::ContentTypeFor(file.path), kImmutable);
+  }
+
+  const nlohmann::json resident = domain::ResidentView(directory);
+  struct Template {
+    const char* source;
+    const char* url;
+    bool required;
+  };
+  for (const Template& t : {Template{"resident/index.html", "/", true}, Template{"resident/sw.js", "/sw.js", false},
+                            Template{"resident/manifest.webmanifest", "/manifest.webmanifest", false}}) {
+    const assets::EmbeddedFile* file = catalog.Find(t.source);
+    if (!file) {
+      if (t.required) return Status::NotFound(std::string("webapp/") + t.source + " is not embedded in this build");
+      continue;
+    }
+    auto expanded = ExpandAssetPlaceholders(catalog, file->raw, std::string("webapp/") + t.source);
+    if (!expanded.ok()) return expanded.status();
+    std::string body = std::move(expanded.value());
+    if (t.url == std::string_view("/")) {
+      const size_t marker = body.find(kHelpListMarker);
+      if (marker != std::string::npos) body.replace(marker, kHelpListMarker.size(), HelpListHtml(resident));
+      site->csp_ = ContentSecurityPolicyFor(body);
+    }
+    site->resources_[t.url] = Resource::Render(std::move(body), assets::ContentTypeFor(t.source), kRevalidate);
+  }
+
+  site->resources_["/api/v1/directory"] = Resource::Render(resident.dump(), "application/json", kRevalidate);
+  site->resources_["/api/v1/questionnaire"] = Resource::Render(questionnaire.dump(), "application/json", kRevalidate);
+  return std::shared_ptr<const Site>(std::move(site));
+}
+
+const Resource* Site::Find(std::string_view path) const {
+  const auto it = resources_.find(path);
+  return it == resources_.end() ? nullptr : it->second.get();
+}
+
+}  // namespace hw::http

@@ -1,0 +1,48 @@
+// Everything the server sends residents for one published directory version, rendered
+// once: the page (with its asset URLs and no-JavaScript list of help filled in), the
+// service worker and manifest, every embedded webapp file under its hashed name, and the
+// two read APIs. Immutable once built; shared between threads via shared_ptr, and
+// replaced whole when a new version is published.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "assets/asset_catalog.h"
+#include "http/resource.h"
+#include "util/status.h"
+
+namespace hw::http {
+
+class Site {
+ public:
+  // `directory` and `questionnaire` must be valid (the caller validated them).
+  static Result<std::shared_ptr<const Site>> Build(const assets::AssetCatalog& catalog, const nlohmann::json& directory,
+                                                   const nlohmann::json& questionnaire, int64_t version);
+
+  // The resource for an exact request path ("/", "/assets/resident/app.3f9a1c2b.js"), or null.
+  const Resource* Find(std::string_view path) const;
+  // script/style sources include the hash of every inline <style> of the page.
+  const std::string& content_security_policy() const { return csp_; }
+  int64_t version() const { return version_; }
+
+ private:
+  std::map<std::string, std::shared_ptr<const Resource>, std::less<>> resources_;
+  std::string csp_;
+  int64_t version_ = 0;
+};
+
+// Replaces {{asset:PATH}} with the hashed URL of that embedded file. Errors name the
+// template and the unknown path.
+Result<std::string> ExpandAssetPlaceholders(const assets::AssetCatalog& catalog, std::string_view text,
+                                            const std::string& template_name);
+
+// The Content-Security-Policy for a page: hashes every inline <style> element.
+std::string ContentSecurityPolicyFor(std::string_view html);
+
+}  // namespace hw::http

@@ -1,0 +1,58 @@
+#include "http/site.h"
+
+#include <catch2/catch.hpp>
+
+#include "crypto/content_hash.h"
+#include "domain/test_data.h"
+
+namespace hw::http {
+namespace {
+
+const assets::EmbeddedFile kFiles[] = {
+    {"resident/app.js", "x", "", "", "0123456789abcdef0123456789abcdef"},
+    {"resident/index.html", "<style>b{}</style><script src=\"{{asset:resident/app.js}}\"></script><!--help-list-->", "",
+     "", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"},
+};
+
+TEST_CASE("asset placeholders expand to hashed URLs; unknown ones are named", "[site]") {
+  const assets::AssetCatalog catalog(std::vector<assets::EmbeddedFile>(std::begin(kFiles), std::end(kFiles)));
+  CHECK(ExpandAssetPlaceholders(catalog, "a {{asset:resident/app.js}} b", "t").value() ==
+        "a /assets/resident/app.01234567.js b");
+  const auto missing = ExpandAssetPlaceholders(catalog, "{{asset:resident/nope.js}}", "webapp/resident/index.html");
+  REQUIRE_FALSE(missing.ok());
+  CHECK_THAT(missing.status().message(), Catch::Contains("webapp/resident/index.html") && Catch::Contains("nope.js"));
+  CHECK_FALSE(ExpandAssetPlaceholders(catalog, "{{asset:resident/app.js", "t").ok());
+}
+
+TEST_CASE("the CSP allows exactly the page's inline styles", "[site]") {
+  const std::string csp = ContentSecurityPolicyFor("<style>a{}</style><p></p><style>b{}</style>");
+  CHECK_THAT(csp, Catch::Contains("'sha256-" + crypto::Sha256Base64("a{}") + "'"));
+  CHECK_THAT(csp, Catch::Contains("'sha256-" + crypto::Sha256Base64("b{}") + "'"));
+  CHECK_THAT(csp, Catch::Contains("script-src 'self';"));
+  CHECK_THAT(csp, Catch::Contains("frame-ancestors 'none'"));
+  CHECK_THAT(csp, !Catch::Contains("unsafe-inline"));
+}
+
+TEST_CASE("the site renders the page with the list of help and never an unverified number", "[site]") {
+  const assets::AssetCatalog catalog(std::vector<assets::EmbeddedFile>(std::begin(kFiles), std::end(kFiles)));
+  auto directory = domain::testing::RealDirectory();
+  auto& phone = domain::testing::Org(directory, "veilig-thuis")["services"][0]["phones"][0];
+  phone["verified"] = false;
+  auto site = Site::Build(catalog, directory, domain::testing::RealQuestionnaire(), 7);
+  REQUIRE(site.ok());
+  const Resource* page = site.value()->Find("/");
+  REQUIRE(page != nullptr);
+  const std::string html(page->identity().body);
+  CHECK_THAT(html, Catch::Contains("/assets/resident/app.01234567.js"));
+  CHECK_THAT(html, Catch::Contains("tel:+318000188"));  // CSG, verified
+  CHECK_THAT(html, !Catch::Contains("+318002000"));    // Veilig Thuis, now unverified
+  const std::string api(site.value()->Find("/api/v1/directory")->identity().body);
+  CHECK_THAT(api, !Catch::Contains("+318002000"));
+  CHECK_THAT(api, !Catch::Contains("\"todo\""));
+  CHECK(site.value()->Find("/assets/resident/app.01234567.js") != nullptr);
+  CHECK(site.value()->Find("/assets/resident/app.js") == nullptr);
+  CHECK(site.value()->version() == 7);
+}
+
+}  // namespace
+}  // namespace hw::http

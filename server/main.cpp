@@ -1,0 +1,43 @@
+// hulpwijzer: the discreet help finder for gender-related violence in Nijmegen and
+// Gelderland-Zuid. One binary: the resident app, its API, and operator commands.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+
+namespace {
+
+const char* const kHelp =
+    "usage: hulpwijzer COMMAND [options]\n"
+    "\n"
+    "Commands:\n"
+    "  serve                 serve the help finder and its API (hulpwijzer serve --help)\n"
+    "  directory validate    check directory and questionnaire data\n"
+    "\n"
+    "  --version             print the version\n"
+    "  --help                print this help\n"
+    "\n"
+    "Secrets are never read from the command line; commands that need one read it from\n"
+    "standard input or a file.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    (args.empty() ? std::cerr : std::cout) << kHelp;
+    return args.empty() ? hw::cli::kExitUsage : hw::cli::kExitOk;
+  }
+  if (args[0] == "--version") {
+    std::cout << "hulpwijzer " << HW_VERSION << "\n";
+    return hw::cli::kExitOk;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  if (command == "serve") return hw::cli::RunServe(args);
+  if (command == "directory") return hw::cli::RunDirectory(args);
+  std::cerr << "hulpwijzer: unknown command \"" << command << "\"\n\n" << kHelp;
+  return hw::cli::kExitUsage;
+}

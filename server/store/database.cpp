@@ -1,0 +1,94 @@
+#include "store/database.h"
+
+namespace hw::store {
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
+  sqlite3* db = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    return Status::IoError("cannot open database " + path + ": " + message);
+  }
+  std::unique_ptr<Database> database(new Database(db, path));
+  // Every pragma explicitly, whatever the library's build defaults are (STACK-NOTES.md).
+  // secure_delete=ON (not FAST): deleted content is overwritten, not left in free pages.
+  const Status status = database->Exec(
+      "PRAGMA busy_timeout=5000;"
+      "PRAGMA journal_mode=WAL;"
+      "PRAGMA synchronous=FULL;"
+      "PRAGMA secure_delete=ON;"
+      "PRAGMA foreign_keys=ON;");
+  if (!status.ok()) return Status::IoError("cannot prepare database " + path + ": " + status.message());
+  // journal_mode answers with the mode it got; a read-only folder silently keeps DELETE.
+  auto mode = database->Prepare("PRAGMA journal_mode;");
+  if (!mode.ok() || !mode->Step() || mode->Text(0) != "wal")
+    return Status::IoError("database " + path + " cannot use write-ahead logging (is its folder writable?)");
+  return database;
+}
+
+Database::~Database() { sqlite3_close_v2(db_); }
+
+std::string Database::LastError() const { return sqlite3_errmsg(db_); }
+
+Status Database::Exec(const std::string& sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = error ? error : "unknown error";
+    sqlite3_free(error);
+    return Status::IoError(message);
+  }
+  return Status::Ok();
+}
+
+Result<Statement> Database::Prepare(const std::string& sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+    return Status::Internal("cannot prepare SQL: " + LastError());
+  return Statement(stmt);
+}
+
+Status Database::Transaction(const std::function<Status()>& body) {
+  Status status = Exec("BEGIN IMMEDIATE");
+  if (!status.ok()) return status;
+  status = body();
+  if (!status.ok()) {
+    Exec("ROLLBACK");
+    return status;
+  }
+  status = Exec("COMMIT");
+  if (!status.ok()) Exec("ROLLBACK");
+  return status;
+}
+
+Statement& Statement::Bind(int index, const std::string& text) {
+  sqlite3_bind_text(stmt_.get(), index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::Bind(int index, int64_t value) {
+  sqlite3_bind_int64(stmt_.get(), index, value);
+  return *this;
+}
+
+bool Statement::Step() {
+  const int rc = sqlite3_step(stmt_.get());
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) status_ = Status::IoError(sqlite3_errmsg(sqlite3_db_handle(stmt_.get())));
+  return false;
+}
+
+Status Statement::Run() {
+  while (Step()) {
+  }
+  return status_;
+}
+
+std::string Statement::Text(int column) const {
+  const unsigned char* text = sqlite3_column_text(stmt_.get(), column);
+  return text ? std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(stmt_.get(), column)) : std::string();
+}
+
+int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_.get(), column); }
+
+}  // namespace hw::store

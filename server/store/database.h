@@ -1,0 +1,63 @@
+// A SQLite connection with the pragmas this product relies on (WAL, synchronous=FULL,
+// secure_delete=ON, foreign keys, a busy timeout), and prepared statements with RAII.
+// A Database is used from one thread at a time (the caller serialises); open one per
+// thread that needs it. store/ is the only place that runs SQL.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "util/status.h"
+
+namespace hw::store {
+
+class Statement;
+
+class Database {
+ public:
+  // Opens (creating if needed) the database file and sets the pragmas.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Runs one or more statements without results.
+  Status Exec(const std::string& sql);
+  Result<Statement> Prepare(const std::string& sql);
+  // Runs `body` inside BEGIN IMMEDIATE ... COMMIT; rolls back when it returns an error.
+  Status Transaction(const std::function<Status()>& body);
+
+  sqlite3* handle() { return db_; }
+  const std::string& path() const { return path_; }
+  std::string LastError() const;
+
+ private:
+  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  sqlite3* db_;
+  std::string path_;
+};
+
+// A prepared statement; finalised on destruction. Move-only.
+class Statement {
+ public:
+  explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt, sqlite3_finalize) {}
+  Statement& Bind(int index, const std::string& text);
+  Statement& Bind(int index, int64_t value);
+  // Steps once: true while a row is available. `status` records an error, if any.
+  bool Step();
+  // Runs to completion (for statements without results).
+  Status Run();
+  std::string Text(int column) const;
+  int64_t Int(int column) const;
+  const Status& status() const { return status_; }
+
+ private:
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt_;
+  Status status_;
+};
+
+}  // namespace hw::store

@@ -1,0 +1,21 @@
+// Structured logging: one JSON object per line on stdout, so journald and log shippers
+// can parse it. Never pass an IP address, a user agent, a request body or any content of
+// a contact request to these functions: the fields are written as given.
+// Thread-safe: lines from different threads never interleave.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace hw::log {
+
+// Writes {"time": ..., "level": level, "event": event, ...fields}.
+void Write(const char* level, const std::string& event, const nlohmann::json& fields = nlohmann::json::object());
+inline void Info(const std::string& event, const nlohmann::json& fields = nlohmann::json::object()) { Write("info", event, fields); }
+inline void Warn(const std::string& event, const nlohmann::json& fields = nlohmann::json::object()) { Write("warn", event, fields); }
+inline void Error(const std::string& event, const nlohmann::json& fields = nlohmann::json::object()) { Write("error", event, fields); }
+
+// Silences all output (tests that exercise error paths in-process).
+void SetEnabled(bool enabled);
+
+}  // namespace hw::log

@@ -1,0 +1,150 @@
+"""Starts the real hulpwijzer binary on a free loopback port and speaks raw HTTP to it.
+
+Raw sockets on purpose: the tests send what well-behaved clients never send (20,000
+headers, chunked and compressed bodies, forged REMOTE_ADDR) and read responses byte for
+byte (to see a doubled Content-Encoding, say).
+"""
+import json
+import os
+import signal
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+
+BINARY = os.environ.get("HW_BINARY", os.path.join(os.path.dirname(__file__), "../../build/hulpwijzer"))
+
+
+class Response:
+    def __init__(self, status, reason, headers, body):
+        self.status = status
+        self.reason = reason
+        self.headers = headers  # list of (lowercase name, value)
+        self.body = body
+
+    def header(self, name):
+        values = self.all(name)
+        return values[0] if values else None
+
+    def all(self, name):
+        return [v for (n, v) in self.headers if n == name.lower()]
+
+    def json(self):
+        return json.loads(self.body)
+
+
+def read_response(sock, head_request=False):
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise ConnectionError("connection closed before the response headers ended: %r" % data[:200])
+        data += chunk
+    head, _, rest = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    _, status, reason = (lines[0].split(" ", 2) + [""])[:3]
+    headers = []
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        headers.append((name.strip().lower(), value.strip()))
+    length = 0
+    for name, value in headers:
+        if name == "content-length":
+            length = int(value)
+    if head_request or int(status) in (204, 304):
+        length = 0
+    while len(rest) < length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        rest += chunk
+    return Response(int(status), reason, headers, rest[:length])
+
+
+class ServerProcess:
+    """One running server. Use as a context manager; logs are collected from stdout."""
+
+    def __init__(self, data_dir=None, args=(), env=None):
+        self._own_dir = data_dir is None
+        self.data_dir = data_dir or tempfile.mkdtemp(prefix="hw-it-")
+        self.args = list(args)
+        self.env = env
+        self.logs = []
+        self.stderr = ""
+        self.port = None
+        self.proc = None
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    def start(self, timeout=20):
+        env = dict(os.environ)
+        env.update(self.env or {})
+        self.proc = subprocess.Popen(
+            [BINARY, "serve", "--listen", "127.0.0.1:0", "--data", self.data_dir] + self.args,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+        ready = threading.Event()
+
+        def pump():
+            for line in self.proc.stdout:
+                self.logs.append(line.rstrip("\n"))
+                try:
+                    entry = json.loads(line)
+                except ValueError:
+                    continue
+                if entry.get("event") == "listening":
+                    self.port = entry["port"]
+                    ready.set()
+            ready.set()
+
+        threading.Thread(target=pump, daemon=True).start()
+        if not ready.wait(timeout) or self.port is None:
+            self.proc.kill()
+            raise RuntimeError("server did not start: " + self.proc.stderr.read())
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        if self.proc:
+            self.stderr = self.proc.stderr.read()
+        time.sleep(0.05)  # let the log pump drain
+
+    def connect(self, source="127.0.0.1"):
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.settimeout(10)
+        sock.bind((source, 0))
+        sock.connect(("127.0.0.1", self.port))
+        return sock
+
+    def raw(self, data, source="127.0.0.1", head=False):
+        with self.connect(source) as sock:
+            sock.sendall(data)
+            return read_response(sock, head_request=head)
+
+    def request(self, method, path, headers=None, body=b"", source="127.0.0.1"):
+        lines = ["%s %s HTTP/1.1" % (method, path), "Host: 127.0.0.1:%d" % self.port, "Connection: close"]
+        for name, value in (headers or {}).items():
+            lines.append("%s: %s" % (name, value))
+        if body:
+            lines.append("Content-Length: %d" % len(body))
+        data = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+        return self.raw(data, source=source, head=(method == "HEAD"))
+
+    def get(self, path, **headers):
+        return self.request("GET", path, {k.replace("_", "-"): v for k, v in headers.items()})
+
+
+def run_cli(*args, env=None, stdin=None):
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    return subprocess.run([BINARY] + list(args), capture_output=True, text=True, env=full_env, input=stdin, timeout=60)

@@ -1,0 +1,155 @@
+"""The command line of the real binary: help, version, exit codes, start-up, data folder."""
+import json
+import os
+import shutil
+import socket
+import sqlite3
+import tempfile
+import unittest
+
+from server_process import ServerProcess, run_cli
+
+SOURCE = os.path.join(os.path.dirname(__file__), "../..")
+
+
+class Help(unittest.TestCase):
+    def test_version(self):
+        result = run_cli("--version")
+        self.assertEqual(result.returncode, 0)
+        self.assertRegex(result.stdout, r"^hulpwijzer \d+\.\d+\.\d+\n$")
+
+    def test_help_for_the_program_and_every_subcommand(self):
+        for args in (["--help"], ["serve", "--help"], ["directory", "--help"]):
+            with self.subTest(args=args):
+                result = run_cli(*args)
+                self.assertEqual(result.returncode, 0)
+                self.assertIn("usage: hulpwijzer", result.stdout)
+
+    def test_usage_errors_exit_64_and_say_what_to_do(self):
+        cases = [
+            ([], "usage"), (["fly"], "unknown command"), (["serve", "--port", "1"], "unknown option --port"),
+            (["serve", "--listen", "nonsense"], "HOST:PORT"), (["serve", "--listen", "127.0.0.1:99999"], "0 to 65535"),
+            (["serve", "--exit-url", "javascript:alert(1)"], "https://"), (["serve", "--threads", "1"], "2 to 1024"),
+            (["serve", "--listen"], "needs a value"), (["directory", "frobnicate"], "usage"),
+        ]
+        for args, message in cases:
+            with self.subTest(args=args):
+                result = run_cli(*args)
+                self.assertEqual(result.returncode, 64, result.stderr)
+                self.assertIn(message, result.stderr)
+
+    def test_environment_variables_configure_serve(self):
+        data = tempfile.mkdtemp(prefix="hw-env-")
+        with ServerProcess(data_dir=data, env={"HULPWIJZER_EXIT_URL": "https://example.org/weer"}) as server:
+            self.assertEqual(server.get("/exit").header("location"), "https://example.org/weer")
+        with ServerProcess(args=["--hsts"]) as server:
+            self.assertEqual(server.get("/").header("strict-transport-security"), "max-age=63072000; includeSubDomains")
+
+
+def started_once():
+    """A data folder after one start and stop, and an open connection to its database."""
+    data = tempfile.mkdtemp(prefix="hw-db-")
+    with ServerProcess(data_dir=data):
+        pass
+    return data, sqlite3.connect(os.path.join(data, "hulpwijzer.db"))
+
+
+class DataFolder(unittest.TestCase):
+    def test_first_start_creates_the_folder_and_seeds_the_directory(self):
+        parent = tempfile.mkdtemp(prefix="hw-fresh-")
+        data = os.path.join(parent, "deep", "data")
+        with ServerProcess(data_dir=data) as server:
+            self.assertEqual(server.get("/healthz").json()["directory_version"], 1)
+        self.assertEqual(os.stat(data).st_mode & 0o777, 0o700)
+        db = sqlite3.connect(os.path.join(data, "hulpwijzer.db"))
+        self.assertEqual(db.execute("PRAGMA journal_mode").fetchone()[0], "wal")
+        self.assertEqual(db.execute("PRAGMA user_version").fetchone()[0], 1)
+        self.assertEqual(db.execute("SELECT count(*), max(published_by) FROM directory_versions").fetchone(),
+                         (1, "embedded default"))
+        db.close()
+        # A restart keeps what is there: no second seed.
+        with ServerProcess(data_dir=data) as server:
+            self.assertEqual(server.get("/healthz").json()["directory_version"], 1)
+        db = sqlite3.connect(os.path.join(data, "hulpwijzer.db"))
+        self.assertEqual(db.execute("SELECT count(*) FROM directory_versions").fetchone()[0], 1)
+        db.close()
+        shutil.rmtree(parent)
+
+    def test_a_data_folder_that_cannot_be_created(self):
+        parent = tempfile.mkdtemp(prefix="hw-block-")
+        blocker = os.path.join(parent, "file")
+        open(blocker, "w").close()
+        result = run_cli("serve", "--listen", "127.0.0.1:0", "--data", os.path.join(blocker, "data"))
+        self.assertEqual(result.returncode, 73, result.stderr)
+        self.assertIn("cannot create the data folder", result.stderr)
+
+    def test_invalid_published_data_stops_the_server_naming_the_version_and_field(self):
+        data, db = started_once()
+        directory, questionnaire = db.execute("SELECT directory, questionnaire FROM directory_versions").fetchone()
+        broken = json.loads(directory)
+        broken["organizations"][0]["services"][0]["phones"][0]["tel"] = "+31999"
+        db.execute("INSERT INTO directory_versions (directory, questionnaire, published_at, published_by) "
+                   "VALUES (?, ?, 'now', 'test')", (json.dumps(broken), questionnaire))
+        db.commit()
+        db.close()
+        result = run_cli("serve", "--listen", "127.0.0.1:0", "--data", data)
+        self.assertEqual(result.returncode, 65, result.stderr)
+        self.assertIn("published version 2", result.stderr)
+        self.assertIn("services[0].phones[0].tel", result.stderr)
+
+    def test_a_database_from_a_newer_program_is_refused(self):
+        data, db = started_once()
+        db.execute("PRAGMA user_version=99")
+        db.commit()
+        db.close()
+        result = run_cli("serve", "--listen", "127.0.0.1:0", "--data", data)
+        self.assertEqual(result.returncode, 74)
+        self.assertIn("newer than this program knows", result.stderr)
+
+    def test_port_in_use(self):
+        with socket.socket() as taken:
+            taken.bind(("127.0.0.1", 0))
+            taken.listen(1)
+            port = taken.getsockname()[1]
+            result = run_cli("serve", "--listen", "127.0.0.1:%d" % port, "--data", tempfile.mkdtemp(prefix="hw-port-"))
+        self.assertEqual(result.returncode, 69, result.stderr)
+        self.assertIn("choose another with --listen", result.stderr)
+
+
+class DirectoryValidate(unittest.TestCase):
+    def test_embedded_data_is_valid(self):
+        result = run_cli("directory", "validate")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("valid:", result.stdout)
+
+    def test_a_broken_file_names_the_file_the_entry_and_the_field(self):
+        with open(os.path.join(SOURCE, "directory-data/directory.json")) as f:
+            directory = json.load(f)
+        for org in directory["organizations"]:
+            if org["key"] == "centrum-seksueel-geweld":
+                org["services"][0]["phones"][0]["number"] = "0800-0189"
+        path = os.path.join(tempfile.mkdtemp(prefix="hw-val-"), "edited-directory.json")
+        with open(path, "w") as f:
+            json.dump(directory, f)
+        result = run_cli("directory", "validate", "--directory", path)
+        self.assertEqual(result.returncode, 65)
+        self.assertIn('edited-directory.json: organization "centrum-seksueel-geweld"', result.stderr)
+        self.assertIn("services[0].phones[0].tel", result.stderr)
+        self.assertIn("does not match the written number \"0800-0189\"", result.stderr)
+
+    def test_not_json(self):
+        path = os.path.join(tempfile.mkdtemp(prefix="hw-val-"), "q.json")
+        with open(path, "w") as f:
+            f.write('{"format": 1,\n "questions": [,]}')
+        result = run_cli("directory", "validate", "--questionnaire", path)
+        self.assertEqual(result.returncode, 65)
+        self.assertIn("q.json is not valid JSON", result.stderr)
+        self.assertIn("line 2", result.stderr)
+
+    def test_missing_file(self):
+        result = run_cli("directory", "validate", "--directory", "/nonexistent/d.json")
+        self.assertEqual(result.returncode, 66)
+
+
+if __name__ == "__main__":
+    unittest.main()
