@@ -2,19 +2,10 @@
 
 #include <sodium.h>
 
-#include <stdexcept>
+#include "crypto/sodium_init.h"
+
 
 namespace hw::crypto {
-namespace {
-
-void EnsureSodium() {
-  // sodium_init is idempotent and thread-safe; it fails only without a random source.
-  static const bool ready = sodium_init() >= 0;
-  if (!ready) throw std::runtime_error("libsodium could not be initialised");
-}
-
-}  // namespace
-
 std::string ContentHashHex(std::string_view input) {
   EnsureSodium();
   unsigned char digest[16];

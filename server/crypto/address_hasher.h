@@ -1,0 +1,28 @@
+// Turns a client address into a rate-limit bucket without keeping the address: a keyed
+// BLAKE2b whose key lives only in memory and is replaced every `rotation_seconds`, so a
+// bucket cannot be linked to an address by anyone holding a dump of the counters, nor
+// across rotations. Thread-safe.
+#pragma once
+
+#include <chrono>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace hw::crypto {
+
+class AddressHasher {
+ public:
+  explicit AddressHasher(std::chrono::seconds rotation = std::chrono::hours(1));
+  // 16 hex digits; the same address gives the same bucket until the key rotates.
+  std::string Bucket(std::string_view address);
+
+ private:
+  void RotateIfDue();
+  std::mutex mutex_;
+  std::chrono::seconds rotation_;
+  std::chrono::steady_clock::time_point rotated_at_;
+  unsigned char key_[32];
+};
+
+}  // namespace hw::crypto

@@ -1,0 +1,29 @@
+// Keys derived from passwords with Argon2id (crypto_pwhash). Parameters are stored per
+// user so they can be raised later. At most two derivations run at once in the process
+// (each may take 64 MiB and most of a core); further callers wait. Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "crypto/secure_buffer.h"
+#include "util/status.h"
+
+namespace hw::crypto {
+
+struct KdfParams {
+  uint64_t ops = 0;
+  uint64_t mem = 0;  // bytes
+  // crypto_pwhash's INTERACTIVE setting (2 passes, 64 MiB): about 0.1 s here.
+  static KdfParams Production();
+  // The library minimum, for tests only (selected by HULPWIJZER_FAST_KDF_FOR_TESTS=1).
+  static KdfParams FastForTests();
+  // FastForTests when that environment variable is set, else Production.
+  static KdfParams FromEnvironment();
+};
+
+std::string RandomSalt();  // crypto_pwhash_SALTBYTES
+Result<SecureBuffer> DeriveKeyFromPassword(std::string_view password, std::string_view salt, const KdfParams& params);
+
+}  // namespace hw::crypto
