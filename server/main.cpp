@@ -15,6 +15,10 @@ const char* const kHelp =
     "Commands:\n"
     "  serve                 serve the help finder and its API (hulpwijzer serve --help)\n"
     "  directory validate    check directory and questionnaire data\n"
+    "  org keys create|rotate  an organisation's keys and recovery sheet\n"
+    "  user add|grant|remove|list  staff accounts and their access\n"
+    "  purge                 delete what the retention rules no longer allow\n"
+    "  demo                  a DEMO data folder with accounts for the staff portal\n"
     "\n"
     "  --version             print the version\n"
     "  --help                print this help\n"
@@ -38,6 +42,10 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   if (command == "serve") return hw::cli::RunServe(args);
   if (command == "directory") return hw::cli::RunDirectory(args);
+  if (command == "org") return hw::cli::RunOrg(args);
+  if (command == "user") return hw::cli::RunUser(args);
+  if (command == "purge") return hw::cli::RunPurge(args);
+  if (command == "demo") return hw::cli::RunDemo(args);
   std::cerr << "hulpwijzer: unknown command \"" << command << "\"\n\n" << kHelp;
   return hw::cli::kExitUsage;
 }

@@ -10,8 +10,16 @@ namespace hw::cli {
 
 int RunServe(const std::vector<std::string>& args);
 int RunDirectory(const std::vector<std::string>& args);
+int RunOrg(const std::vector<std::string>& args);
+int RunUser(const std::vector<std::string>& args);
+int RunPurge(const std::vector<std::string>& args);
+int RunDemo(const std::vector<std::string>& args);
 
 extern const char* const kServeHelp;
 extern const char* const kDirectoryHelp;
+extern const char* const kOrgHelp;
+extern const char* const kUserHelp;
+extern const char* const kPurgeHelp;
+extern const char* const kDemoHelp;
 
 }  // namespace hw::cli

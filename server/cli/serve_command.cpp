@@ -5,20 +5,26 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "assets/asset_catalog.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/data_folder.h"
 #include "cli/embedded_publication.h"
 #include "cli/exit_codes.h"
+#include "domain/contact_targets.h"
 #include "domain/publication.h"
+#include "domain/retention.h"
 #include "http/http_server.h"
 #include "http/routes.h"
 #include "http/site.h"
 #include "store/database.h"
 #include "store/directory_store.h"
 #include "store/migrations.h"
+#include "store/request_store.h"
 #include "util/log.h"
 
 namespace hw::cli {
@@ -35,6 +41,8 @@ const char* const kServeHelp =
     "  --hsts               send Strict-Transport-Security (only behind a TLS proxy)\n"
     "  --threads N          worker threads, one per open connection (default 64)\n"
     "  --no-access-log      do not log requests (they never contain addresses anyway)\n"
+    "  --dev-insecure-cookies  staff session cookie without Secure, for plain http on\n"
+    "                       localhost during development only\n"
     "\n"
     "Every option can also be given as an environment variable: HULPWIJZER_LISTEN,\n"
     "HULPWIJZER_DATA, HULPWIJZER_EXIT_URL, HULPWIJZER_HSTS=1, HULPWIJZER_THREADS,\n"
@@ -66,6 +74,7 @@ std::optional<Failure> ReadConfig(const Arguments& args, http::ServerConfig* con
   }
   config->hsts = args.Has("hsts");
   config->access_log = !args.Has("no-access-log");
+  config->dev_insecure_cookies = args.Has("dev-insecure-cookies");
   if (const auto threads = args.Get("threads")) {
     char* end = nullptr;
     const long n = std::strtol(threads->c_str(), &end, 10);
@@ -73,14 +82,6 @@ std::optional<Failure> ReadConfig(const Arguments& args, http::ServerConfig* con
       return Failure{kExitUsage, "--threads must be a number from 2 to 1024 (got \"" + *threads + "\")"};
     config->threads = static_cast<int>(n);
   }
-  return std::nullopt;
-}
-
-std::optional<Failure> PrepareDataFolder(const std::string& dir) {
-  std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error) return Failure{kExitCantCreate, "cannot create the data folder " + dir + ": " + error.message()};
-  ::chmod(dir.c_str(), 0700);  // contact requests will live here: owner only
   return std::nullopt;
 }
 
@@ -110,10 +111,42 @@ std::thread StopOnSignal(http::HttpServer& server, sigset_t signals) {
   });
 }
 
+// Retention purges at start and every hour, and the expiry of idle sessions, on a thread
+// of its own; stops with the server.
+class MaintenanceTimer {
+ public:
+  MaintenanceTimer(store::RequestStore& requests, store::KeyStore& keys, store::AuditStore& audit,
+                   domain::SessionVault& sessions)
+      : thread_([&, this] {
+          std::unique_lock<std::mutex> lock(mutex_);
+          do {
+            auto report = domain::PurgeExpired(requests, keys, audit, UnixNow());
+            if (!report.ok()) log::Error("purge_failed", {{"message", report.status().message()}});
+            else if (report->closed_requests + report->unhandled_requests > 0)
+              log::Info("purged", {{"requests", report->closed_requests + report->unhandled_requests}});
+            sessions.ExpireIdle(UnixNow());
+          } while (!wake_.wait_for(lock, std::chrono::minutes(5), [this] { return stop_; }));
+        }) {}
+  ~MaintenanceTimer() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
 }  // namespace
 
 int RunServe(const std::vector<std::string>& args) {
-  auto parsed = Arguments::Parse(args, {"listen", "data", "exit-url", "threads"}, {"help", "hsts", "no-access-log"});
+  auto parsed = Arguments::Parse(args, {"listen", "data", "exit-url", "threads"}, {"help", "hsts", "no-access-log", "dev-insecure-cookies"});
   if (!parsed.ok()) {
     std::cerr << "hulpwijzer serve: " << parsed.status().message() << "\n";
     return kExitUsage;
@@ -139,12 +172,10 @@ int RunServe(const std::vector<std::string>& args) {
                                                  "directory.json (embedded)", "questionnaire.json (embedded)");
   if (!embedded.issues.empty()) return fail({kExitSoftware, "the embedded data is invalid:\n" + domain::Describe(embedded.issues)});
 
-  if (auto failure = PrepareDataFolder(config.data_dir)) return fail(*failure);
-  const std::string db_path = config.data_dir + "/hulpwijzer.db";
-  auto db = store::Database::Open(db_path);
-  if (!db.ok()) return fail({kExitCantCreate, db.status().message()});
-  if (Status migrated = store::Migrate(*db.value()); !migrated.ok()) return fail({kExitIoError, migrated.message()});
-  store::DirectoryStore directory_store(*db.value());
+  OpenedData data = OpenDataFolder(config.data_dir);
+  if (!data.db) return fail({data.exit_code, data.error});
+  const std::string db_path = data.db->path();
+  store::DirectoryStore directory_store(*data.db);
   auto current = CurrentOrSeed(directory_store);
   if (!current.ok()) return fail({kExitIoError, current.status().message()});
 
@@ -159,7 +190,23 @@ int RunServe(const std::vector<std::string>& args) {
   if (!site.ok()) return fail({kExitSoftware, site.status().message()});
   http::SiteHolder holder(site.value());
   const std::string csp = site.value()->content_security_policy();
-  http::Routes routes(config, holder, store::LatestSchemaVersion());
+
+  store::KeyStore keys(*data.db);
+  store::AuditStore audit(*data.db);
+  store::RequestStore requests(*data.db);
+  domain::Keyring keyring(keys, audit, UnixNow, crypto::KdfParams::FromEnvironment());
+  domain::SessionVault sessions;
+  const auto targets = domain::ContactTargetsOf(published.publication.directory);
+  domain::ContactRequests contact_requests(
+      requests, keys, audit,
+      [&targets](const std::string& id) -> std::optional<domain::ContactTarget> {
+        const auto it = targets.find(id);
+        if (it == targets.end()) return std::nullopt;
+        return it->second;
+      },
+      UnixNow);
+  http::AppServices services{contact_requests, keyring, sessions, audit, keys, UnixNow};
+  http::Routes routes(config, holder, store::LatestSchemaVersion(), &services);
 
   sigset_t signals;
   sigemptyset(&signals);
@@ -176,6 +223,7 @@ int RunServe(const std::vector<std::string>& args) {
                           {"directory_version", current->version},
                           {"version", HW_VERSION}});
   std::thread stopper = StopOnSignal(server, signals);
+  MaintenanceTimer maintenance(requests, keys, audit, sessions);
   server.Run();
   stopper.join();
   log::Info("stopped");

@@ -85,3 +85,10 @@ SecureBuffer ParseRecoveryKey(std::string_view text) {
 }
 
 }  // namespace hw::crypto
+
+namespace hw::crypto {
+void WipeString(std::string& bytes) {
+  if (!bytes.empty()) sodium_memzero(bytes.data(), bytes.size());
+  bytes.clear();
+}
+}  // namespace hw::crypto

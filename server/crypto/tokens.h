@@ -25,3 +25,8 @@ std::string FormatRecoveryKey(const SecureBuffer& key);
 SecureBuffer ParseRecoveryKey(std::string_view text);
 
 }  // namespace hw::crypto
+
+namespace hw::crypto {
+// Overwrites the bytes of a string that held key material (sodium_memzero) and clears it.
+void WipeString(std::string& bytes);
+}  // namespace hw::crypto

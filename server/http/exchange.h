@@ -17,6 +17,9 @@ struct HttpRequest {
   std::string accept_encoding;  // used only to choose a precomputed variant
   std::string if_none_match;
   std::string content_type;
+  std::string cookie;          // the Cookie header, parsed only for our session cookie
+  std::string csrf_token;      // X-CSRF-Token
+  std::string client_bucket;   // keyed hash of the address for rate limits; never the address
   std::string body;
 };
 

@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include "crypto/address_hasher.h"
 #include "http/api_error.h"
 #include "http/security_headers.h"
 #include "util/log.h"
@@ -137,6 +138,10 @@ class HttpServer::Impl {
     request.accept_encoding = req.get_header_value(kStashedAcceptEncoding);
     request.if_none_match = req.get_header_value("If-None-Match");
     request.content_type = req.get_header_value("Content-Type");
+    request.cookie = req.get_header_value("Cookie");
+    request.csrf_token = req.get_header_value("X-CSRF-Token");
+    // req.remote_addr is the socket's peer; a client-sent REMOTE_ADDR header is ignored.
+    request.client_bucket = address_hasher_.Bucket(req.remote_addr);
     request.body = req.body;
     WriteResponse(routes_.Handle(request), res);
   }
@@ -144,6 +149,7 @@ class HttpServer::Impl {
   const ServerConfig& config_;
   const Routes& routes_;
   std::string csp_;
+  crypto::AddressHasher address_hasher_;
 };
 
 HttpServer::HttpServer(const ServerConfig& config, const Routes& routes, std::string csp)

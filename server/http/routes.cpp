@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "http/api_error.h"
+#include "http/contact_routes.h"
+#include "http/staff_routes.h"
 
 namespace hw::http {
 
@@ -18,6 +20,17 @@ HttpResponse Routes::Handle(const HttpRequest& request) const {
     HttpResponse response = ServeResource(request, *site, *resource);
     response.keep_alive = site;  // the body views memory owned by this site version
     return response;
+  }
+  if (services_) {
+    if (request.path == "/api/v1/contact-requests") {
+      if (request.method != "POST") {
+        HttpResponse response = ApiErrorForStatus(405);
+        response.SetHeader("Allow", "POST");
+        return response;
+      }
+      return SubmitContactRequest(request, *services_);
+    }
+    if (auto staff = HandleStaffApi(request, *services_, config_)) return std::move(*staff);
   }
   if (request.path == "/exit" || request.path == "/healthz") {
     if (!read) {

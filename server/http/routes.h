@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "http/app_services.h"
 #include "http/exchange.h"
 #include "http/server_config.h"
 #include "http/site_holder.h"
@@ -13,8 +14,9 @@ namespace hw::http {
 
 class Routes {
  public:
-  Routes(const ServerConfig& config, const SiteHolder& site, int schema_version)
-      : config_(config), site_(site), schema_version_(schema_version) {}
+  // `services` may be null: then only the public read routes exist (unit tests).
+  Routes(const ServerConfig& config, const SiteHolder& site, int schema_version, AppServices* services)
+      : config_(config), site_(site), schema_version_(schema_version), services_(services) {}
 
   HttpResponse Handle(const HttpRequest& request) const;
 
@@ -26,6 +28,7 @@ class Routes {
   const ServerConfig& config_;
   const SiteHolder& site_;
   int schema_version_;
+  AppServices* services_;
 };
 
 }  // namespace hw::http

@@ -15,6 +15,9 @@ struct ServerConfig {
   bool hsts = false;       // set when TLS is terminated in front of the server
   int threads = 64;        // one is held per keep-alive connection
   bool access_log = true;  // method, path, status; never an address or header
+  // Development only: a session cookie without Secure and the __Host- prefix, for plain
+  // http on localhost. Never in production.
+  bool dev_insecure_cookies = false;
 };
 
 }  // namespace hw::http

@@ -49,6 +49,7 @@ Result<Statement> Database::Prepare(const std::string& sql) {
 }
 
 Status Database::Transaction(const std::function<Status()>& body) {
+  auto lock = Lock();
   Status status = Exec("BEGIN IMMEDIATE");
   if (!status.ok()) return status;
   status = body();
@@ -87,6 +88,40 @@ Status Statement::Run() {
 std::string Statement::Text(int column) const {
   const unsigned char* text = sqlite3_column_text(stmt_.get(), column);
   return text ? std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(stmt_.get(), column)) : std::string();
+}
+
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+  sqlite3_bind_blob(stmt_.get(), index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::BindOptional(int index, const std::optional<std::string>& text) {
+  if (text) return Bind(index, *text);
+  sqlite3_bind_null(stmt_.get(), index);
+  return *this;
+}
+
+Statement& Statement::BindOptionalBlob(int index, const std::optional<std::string>& bytes) {
+  if (bytes) return BindBlob(index, *bytes);
+  sqlite3_bind_null(stmt_.get(), index);
+  return *this;
+}
+
+std::string Statement::Blob(int column) const {
+  const void* data = sqlite3_column_blob(stmt_.get(), column);
+  return data ? std::string(static_cast<const char*>(data), sqlite3_column_bytes(stmt_.get(), column)) : std::string();
+}
+
+bool Statement::IsNull(int column) const { return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL; }
+
+std::optional<std::string> Statement::OptionalText(int column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Text(column);
+}
+
+std::optional<std::string> Statement::OptionalBlob(int column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Blob(column);
 }
 
 int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_.get(), column); }

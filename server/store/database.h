@@ -9,7 +9,10 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "util/status.h"
 
@@ -31,6 +34,10 @@ class Database {
   // Runs `body` inside BEGIN IMMEDIATE ... COMMIT; rolls back when it returns an error.
   Status Transaction(const std::function<Status()>& body);
 
+  // Serialises use of this connection across threads. Recursive, so a store method that
+  // holds it may call another. Every store class takes it for each call.
+  std::unique_lock<std::recursive_mutex> Lock() { return std::unique_lock<std::recursive_mutex>(mutex_); }
+
   sqlite3* handle() { return db_; }
   const std::string& path() const { return path_; }
   std::string LastError() const;
@@ -39,6 +46,7 @@ class Database {
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   sqlite3* db_;
   std::string path_;
+  std::recursive_mutex mutex_;
 };
 
 // A prepared statement; finalised on destruction. Move-only.
@@ -47,12 +55,19 @@ class Statement {
   explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt, sqlite3_finalize) {}
   Statement& Bind(int index, const std::string& text);
   Statement& Bind(int index, int64_t value);
+  Statement& BindBlob(int index, std::string_view bytes);
+  Statement& BindOptional(int index, const std::optional<std::string>& text);
+  Statement& BindOptionalBlob(int index, const std::optional<std::string>& bytes);
   // Steps once: true while a row is available. `status` records an error, if any.
   bool Step();
   // Runs to completion (for statements without results).
   Status Run();
   std::string Text(int column) const;
   int64_t Int(int column) const;
+  std::string Blob(int column) const;
+  bool IsNull(int column) const;
+  std::optional<std::string> OptionalText(int column) const;
+  std::optional<std::string> OptionalBlob(int column) const;
   const Status& status() const { return status_; }
 
  private:

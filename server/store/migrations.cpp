@@ -19,6 +19,61 @@ const std::vector<const char*> kSteps = {
       note           TEXT NOT NULL DEFAULT ''
     ) STRICT;
     )sql",
+    // 1 -> 2: encrypted contact requests, organisation keys, staff, grants, audit log.
+    // Content columns hold only sealed bytes; see DESIGN.md "Contact requests and keys".
+    R"sql(
+    CREATE TABLE org_keys (
+      organization      TEXT NOT NULL,
+      version           INTEGER NOT NULL,
+      public_key        BLOB NOT NULL,
+      recovery_wrapped  BLOB NOT NULL,
+      created_at        INTEGER NOT NULL,
+      PRIMARY KEY (organization, version)
+    ) STRICT;
+    CREATE TABLE staff (
+      id              INTEGER PRIMARY KEY,
+      email           TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      partner_of      TEXT,
+      is_editor       INTEGER NOT NULL DEFAULT 0,
+      is_admin        INTEGER NOT NULL DEFAULT 0,
+      public_key      BLOB NOT NULL,
+      wrapped_secret  BLOB NOT NULL,
+      kdf_salt        BLOB NOT NULL,
+      kdf_ops         INTEGER NOT NULL,
+      kdf_mem         INTEGER NOT NULL,
+      failed_logins   INTEGER NOT NULL DEFAULT 0,
+      created_at      INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE grants (
+      staff_id       INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+      organization   TEXT NOT NULL,
+      version        INTEGER NOT NULL,
+      sealed_secret  BLOB NOT NULL,
+      PRIMARY KEY (staff_id, organization, version),
+      FOREIGN KEY (organization, version) REFERENCES org_keys(organization, version) ON DELETE CASCADE
+    ) STRICT;
+    CREATE TABLE contact_requests (
+      id            TEXT PRIMARY KEY,
+      organization  TEXT NOT NULL,
+      key_version   INTEGER NOT NULL,
+      sealed        BLOB NOT NULL,
+      note_sealed   BLOB,
+      status        TEXT NOT NULL CHECK (status IN ('new', 'in_progress', 'contacted', 'closed')),
+      created_at    INTEGER NOT NULL,
+      closed_at     INTEGER,
+      FOREIGN KEY (organization, key_version) REFERENCES org_keys(organization, version)
+    ) STRICT;
+    CREATE INDEX contact_requests_by_organization ON contact_requests(organization, created_at);
+    CREATE TABLE audit_log (
+      id            INTEGER PRIMARY KEY,
+      at            INTEGER NOT NULL,
+      actor         TEXT NOT NULL,
+      action        TEXT NOT NULL,
+      organization  TEXT,
+      target        TEXT
+    ) STRICT;
+    CREATE INDEX audit_log_by_time ON audit_log(at);
+    )sql",
 };
 
 }  // namespace

@@ -1,0 +1,42 @@
+#include "cli/data_folder.h"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "cli/exit_codes.h"
+#include "store/migrations.h"
+
+namespace hw::cli {
+
+OpenedData OpenDataFolder(const std::string& dir) {
+  OpenedData opened;
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) {
+    opened.exit_code = kExitCantCreate;
+    opened.error = "cannot create the data folder " + dir + ": " + error.message();
+    return opened;
+  }
+  ::chmod(dir.c_str(), 0700);  // contact requests live here: owner only
+  auto db = store::Database::Open(dir + "/hulpwijzer.db");
+  if (!db.ok()) {
+    opened.exit_code = kExitCantCreate;
+    opened.error = db.status().message();
+    return opened;
+  }
+  if (Status migrated = store::Migrate(*db.value()); !migrated.ok()) {
+    opened.exit_code = kExitIoError;
+    opened.error = migrated.message();
+    return opened;
+  }
+  opened.db = std::move(db.value());
+  return opened;
+}
+
+int64_t UnixNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace hw::cli

@@ -1,0 +1,124 @@
+#include "domain/contact_requests.h"
+
+#include <set>
+
+#include "crypto/sealing.h"
+#include "crypto/tokens.h"
+
+namespace hw::domain {
+namespace {
+
+const std::set<std::string> kStatuses = {"new", "in_progress", "contacted", "closed"};
+constexpr size_t kMaxNoteChars = 2000;
+
+const OrgSecret* SecretFor(const std::vector<OrgSecret>& secrets, const std::string& organization, int64_t version) {
+  for (const OrgSecret& secret : secrets)
+    if (secret.organization == organization && secret.version == version) return &secret;
+  return nullptr;
+}
+
+}  // namespace
+
+void ContactRequests::Audit(const StaffIdentity& staff, const std::string& action, const std::string& target) {
+  audit_.Append({0, now_(), staff.email, action, staff.partner_of.value_or(""), target});
+}
+
+Result<Submitted> ContactRequests::Submit(const ContactRequestCheck& request) {
+  if (!request.ok()) return Status::InvalidArgument("the request is not valid");
+  const std::optional<ContactTarget> target = lookup_(request.organization_id);
+  if (!target) return Status::NotFound("there is no organisation with this id");
+  if (!target->accepts) return Status::FailedPrecondition("this organisation does not take contact requests");
+  auto key = keys_.CurrentOrgKey(target->key);
+  if (!key.ok()) return Status::Unavailable(key.status().message());
+  if (!key.value()) return Status::FailedPrecondition("this organisation cannot receive contact requests yet");
+  std::string plaintext = request.content.dump();
+  const std::string sealed = crypto::SealPadded(plaintext, key.value()->public_key);
+  crypto::WipeString(plaintext);
+  if (sealed.empty()) return Status::Internal("sealing failed");
+  const std::string id = crypto::RandomUuid();
+  const Status stored = requests_.Insert({id, target->key, key.value()->version, sealed, std::nullopt, "new", now_(), std::nullopt});
+  if (!stored.ok()) return Status::Unavailable("the request could not be stored: " + stored.message());
+  return Submitted{id, *target};
+}
+
+Result<store::RequestRow> ContactRequests::Owned(const StaffIdentity& staff, const std::string& id) {
+  if (!staff.partner_of) return Status::FailedPrecondition("only partner staff may handle contact requests");
+  auto row = requests_.Get(id);
+  if (!row.ok()) return row.status();
+  if (!row.value() || row.value()->organization != *staff.partner_of) return Status::NotFound("no such request");
+  return std::move(*row.value());
+}
+
+Result<std::vector<RequestSummary>> ContactRequests::List(const StaffIdentity& staff) {
+  if (!staff.partner_of) return Status::FailedPrecondition("only partner staff may handle contact requests");
+  auto rows = requests_.List(*staff.partner_of);
+  if (!rows.ok()) return rows.status();
+  std::vector<RequestSummary> list;
+  for (const auto& row : rows.value()) list.push_back({row.id, row.status, row.created_at, row.closed_at});
+  return list;
+}
+
+Result<int64_t> ContactRequests::CountNew(const StaffIdentity& staff) {
+  if (!staff.partner_of) return Status::FailedPrecondition("only partner staff may handle contact requests");
+  return requests_.CountNew(*staff.partner_of);
+}
+
+Result<nlohmann::json> ContactRequests::Open(const StaffIdentity& staff, const std::vector<OrgSecret>& secrets,
+                                             const std::string& id) {
+  auto row = Owned(staff, id);
+  if (!row.ok()) return row.status();
+  const OrgSecret* secret = SecretFor(secrets, row->organization, row->key_version);
+  if (!secret) return Status::FailedPrecondition("your account holds no key for this request; ask a colleague or the administrator for access");
+  auto plaintext = crypto::OpenPadded(row->sealed, secret->keys);
+  if (!plaintext.ok()) return plaintext.status();
+  nlohmann::json request = nlohmann::json::parse(plaintext->view(), nullptr, false);
+  if (request.is_discarded()) return Status::Corruption("the request cannot be read");
+  nlohmann::json result = {{"id", row->id}, {"status", row->status}, {"created_at", row->created_at},
+                           {"request", request}, {"note", nullptr}};
+  if (row->closed_at) result["closed_at"] = *row->closed_at;
+  if (row->note_sealed) {
+    auto note = crypto::OpenPadded(*row->note_sealed, secret->keys);
+    if (note.ok()) result["note"] = std::string(note->view());
+  }
+  Audit(staff, "open_request", id);
+  return result;
+}
+
+Status ContactRequests::Update(const StaffIdentity& staff, const std::string& id, const RequestUpdate& update) {
+  if (update.status && !kStatuses.count(*update.status))
+    return Status::InvalidArgument("status must be new, in_progress, contacted or closed");
+  if (update.note && update.note->size() > kMaxNoteChars * 4)
+    return Status::InvalidArgument("the note is longer than " + std::to_string(kMaxNoteChars) + " characters");
+  auto row = Owned(staff, id);
+  if (!row.ok()) return row.status();
+  if (update.status && *update.status != row->status) {
+    if (Status s = requests_.SetStatus(id, *update.status, now_()); !s.ok()) return s;
+    Audit(staff, "set_status:" + *update.status, id);
+  }
+  if (update.note) {
+    std::optional<std::string> sealed;
+    if (!update.note->empty()) {
+      // Notes are sealed to the key of the request, like the request itself.
+      auto keys = keys_.OrgKeys(row->organization);
+      if (!keys.ok()) return keys.status();
+      for (const auto& key : keys.value())
+        if (key.version == row->key_version) sealed = crypto::SealPadded(*update.note, key.public_key);
+      if (!sealed) return Status::Internal("the request's key is gone");
+    }
+    if (Status s = requests_.SetNote(id, sealed); !s.ok()) return s;
+    Audit(staff, sealed ? "set_note" : "remove_note", id);
+  }
+  return Status::Ok();
+}
+
+Status ContactRequests::Delete(const StaffIdentity& staff, const std::string& id) {
+  auto row = Owned(staff, id);
+  if (!row.ok()) return row.status();
+  auto deleted = requests_.Delete(id);
+  if (!deleted.ok()) return deleted.status();
+  if (Status s = requests_.CheckpointTruncate(); !s.ok()) return s;
+  Audit(staff, "delete_request", id);
+  return Status::Ok();
+}
+
+}  // namespace hw::domain

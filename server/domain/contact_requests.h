@@ -1,0 +1,80 @@
+// Contact requests from submission to deletion. A request is validated, padded and
+// sealed to the organisation's current public key before anything is written, and
+// committed durably before Submit returns. Staff see only their own organisation's
+// requests (others look like they do not exist), and every open, change and delete goes
+// into the audit log (never content). Thread-safe as far as its stores are.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/contact_request.h"
+#include "domain/staff.h"
+#include "store/audit_store.h"
+#include "store/key_store.h"
+#include "store/request_store.h"
+
+namespace hw::domain {
+
+// What the published directory says about an organisation that residents may contact.
+struct ContactTarget {
+  std::string key;
+  nlohmann::json name;           // {"nl","en"}
+  bool accepts = false;
+  nlohmann::json response_time;  // {"nl","en"} when accepts
+};
+
+struct Submitted {
+  std::string id;
+  ContactTarget target;
+};
+
+struct RequestSummary {
+  std::string id;
+  std::string status;
+  int64_t created_at = 0;
+  std::optional<int64_t> closed_at;
+};
+
+struct RequestUpdate {
+  std::optional<std::string> status;  // new, in_progress, contacted, closed
+  std::optional<std::string> note;    // "" removes the note
+};
+
+class ContactRequests {
+ public:
+  using Clock = std::function<int64_t()>;
+  using Lookup = std::function<std::optional<ContactTarget>(const std::string& organization_id)>;
+
+  ContactRequests(store::RequestStore& requests, store::KeyStore& keys, store::AuditStore& audit, Lookup lookup,
+                  Clock now)
+      : requests_(requests), keys_(keys), audit_(audit), lookup_(std::move(lookup)), now_(std::move(now)) {}
+
+  // kNotFound: no such organisation; kFailedPrecondition: it takes no requests (or has no
+  // keys yet); kUnavailable: the database could not store it (nothing was stored).
+  Result<Submitted> Submit(const ContactRequestCheck& request);
+
+  // Staff side. kPermissionDenied-like errors are kFailedPrecondition ("not a partner");
+  // a request of another organisation is kNotFound.
+  Result<std::vector<RequestSummary>> List(const StaffIdentity& staff);
+  Result<nlohmann::json> Open(const StaffIdentity& staff, const std::vector<OrgSecret>& secrets, const std::string& id);
+  Status Update(const StaffIdentity& staff, const std::string& id, const RequestUpdate& update);
+  Status Delete(const StaffIdentity& staff, const std::string& id);
+  Result<int64_t> CountNew(const StaffIdentity& staff);
+
+ private:
+  Result<store::RequestRow> Owned(const StaffIdentity& staff, const std::string& id);
+  void Audit(const StaffIdentity& staff, const std::string& action, const std::string& target);
+
+  store::RequestStore& requests_;
+  store::KeyStore& keys_;
+  store::AuditStore& audit_;
+  Lookup lookup_;
+  Clock now_;
+};
+
+}  // namespace hw::domain

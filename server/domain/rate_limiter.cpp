@@ -1,0 +1,17 @@
+#include "domain/rate_limiter.h"
+
+namespace hw::domain {
+
+bool RateLimiter::Allow(const std::string& key, int64_t now) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (now - last_sweep_ >= window_) {
+    for (auto it = windows_.begin(); it != windows_.end();)
+      it = now - it->second.start >= window_ ? windows_.erase(it) : std::next(it);
+    last_sweep_ = now;
+  }
+  Window& w = windows_[key];
+  if (w.count == 0 || now - w.start >= window_) w = {now, 0};
+  return ++w.count <= limit_;
+}
+
+}  // namespace hw::domain

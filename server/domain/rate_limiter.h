@@ -1,0 +1,32 @@
+// Fixed-window counters in memory: at most `limit` events per key per window. Keys are
+// opaque (a keyed hash of an address, an organisation key); nothing is ever written to
+// disk, and old windows are dropped. Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace hw::domain {
+
+class RateLimiter {
+ public:
+  RateLimiter(int64_t limit, int64_t window_seconds) : limit_(limit), window_(window_seconds) {}
+  // Counts the event and says whether it is within the limit.
+  bool Allow(const std::string& key, int64_t now);
+  int64_t window_seconds() const { return window_; }
+
+ private:
+  struct Window {
+    int64_t start;
+    int64_t count;
+  };
+  const int64_t limit_;
+  const int64_t window_;
+  std::mutex mutex_;
+  std::map<std::string, Window> windows_;
+  int64_t last_sweep_ = 0;
+};
+
+}  // namespace hw::domain

@@ -1,0 +1,47 @@
+#include "http/contact_routes.h"
+
+#include "http/api_error.h"
+#include "http/json_api.h"
+
+namespace hw::http {
+namespace {
+
+HttpResponse TooMany(int64_t retry_after) {
+  HttpResponse response = ApiError(429, "too_many_requests", "Too many requests from here; try again later.");
+  response.SetHeader("Retry-After", std::to_string(retry_after));
+  return response;
+}
+
+}  // namespace
+
+HttpResponse SubmitContactRequest(const HttpRequest& request, AppServices& services) {
+  const int64_t now = services.now();
+  if (!services.submissions_per_client.Allow(request.client_bucket, now))
+    return TooMany(services.submissions_per_client.window_seconds());
+  nlohmann::json body;
+  if (auto error = ReadJsonBody(request, &body)) return *error;
+  const domain::ContactRequestCheck check = domain::CheckContactRequest(body);
+  if (!check.ok()) {
+    HttpResponse response = ApiError(422, check.errors[0].code, check.errors[0].message, check.errors[0].field);
+    nlohmann::json all = nlohmann::json::parse(response.owned_body);
+    all["error"]["errors"] = nlohmann::json::array();
+    for (const auto& e : check.errors) all["error"]["errors"].push_back({{"field", e.field}, {"code", e.code}, {"message", e.message}});
+    return JsonResponse(422, all);
+  }
+  if (!services.submissions_per_organization.Allow(check.organization_id, now))
+    return TooMany(services.submissions_per_organization.window_seconds());
+  auto submitted = services.requests.Submit(check);
+  if (!submitted.ok()) {
+    if (submitted.status().code() == StatusCode::kNotFound)
+      return ApiError(422, "unknown_organization", "There is no organisation with this id.", "organization_id");
+    if (submitted.status().code() == StatusCode::kFailedPrecondition)
+      return ApiError(422, "not_accepting", "This organisation does not take contact requests here; please call them.",
+                      "organization_id");
+    return ErrorFromStatus(submitted.status());
+  }
+  return JsonResponse(202, {{"status", "accepted"},
+                            {"organization", submitted->target.name},
+                            {"response_time", submitted->target.response_time}});
+}
+
+}  // namespace hw::http

@@ -1,0 +1,205 @@
+#include "http/staff_routes.h"
+
+#include "crypto/tokens.h"
+#include "http/api_error.h"
+#include "http/json_api.h"
+
+namespace hw::http {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kPrefix = "/staff/api/v1/";
+
+std::string SessionCookie(const ServerConfig& config, const std::string& value, bool expire) {
+  std::string cookie = std::string(SessionCookieName(config)) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict";
+  if (!config.dev_insecure_cookies) cookie += "; Secure";
+  if (expire) cookie += "; Max-Age=0";
+  return cookie;
+}
+
+json Me(const domain::StaffIdentity& staff, const std::string& csrf) {
+  return {{"email", staff.email},
+          {"roles", staff.Roles()},
+          {"organization", staff.partner_of ? json(*staff.partner_of) : json(nullptr)},
+          {"csrf_token", csrf}};
+}
+
+struct Context {
+  const HttpRequest& request;
+  AppServices& services;
+  const ServerConfig& config;
+  std::string token;
+  std::optional<domain::SessionView> session;
+};
+
+HttpResponse MethodNotAllowed(const char* allow) {
+  HttpResponse response = ApiErrorForStatus(405);
+  response.SetHeader("Allow", allow);
+  return response;
+}
+
+HttpResponse Login(Context& c) {
+  if (!c.services.logins_per_client.Allow(c.request.client_bucket, c.services.now())) {
+    HttpResponse response = ApiError(429, "too_many_requests", "Too many login attempts from here; wait ten minutes.");
+    response.SetHeader("Retry-After", "600");
+    return response;
+  }
+  json body;
+  if (auto error = ReadJsonBody(c.request, &body)) return *error;
+  if (!body.is_object() || !body.contains("email") || !body["email"].is_string() || !body.contains("password") ||
+      !body["password"].is_string() || body.size() != 2)
+    return ApiError(400, "invalid", "Send exactly {\"email\": ..., \"password\": ...}.", "email");
+  auto login = c.services.keyring.Login(body["email"].get<std::string>(), body["password"].get<std::string>());
+  if (!login.ok()) {
+    if (login.status().code() == StatusCode::kInvalidArgument)
+      return ApiError(401, "login_failed", "The e-mail address or password is not right.");
+    return ErrorFromStatus(login.status());
+  }
+  const auto created = c.services.sessions.Create(login->staff, std::move(login->secrets), c.services.now());
+  HttpResponse response = JsonResponse(201, Me(login->staff, created.csrf_token));
+  response.SetHeader("Set-Cookie", SessionCookie(c.config, created.token, false));
+  return response;
+}
+
+HttpResponse Session(Context& c) {
+  if (c.request.method == "POST") return Login(c);
+  if (!c.session) return ApiError(401, "not_logged_in", "Log in first; sessions end after 30 minutes without use.");
+  if (c.request.method == "GET" || c.request.method == "HEAD") return JsonResponse(200, Me(c.session->staff, c.session->csrf_token));
+  if (c.request.method == "DELETE") {
+    c.services.sessions.Destroy(c.token);
+    c.services.audit.Append({0, c.services.now(), c.session->staff.email, "logout", c.session->staff.partner_of.value_or(""), ""});
+    HttpResponse response = JsonResponse(200, {{"status", "logged_out"}});
+    response.SetHeader("Set-Cookie", SessionCookie(c.config, "", true));
+    return response;
+  }
+  return MethodNotAllowed("GET, POST, DELETE");
+}
+
+json Summary(const domain::RequestSummary& r) {
+  json item = {{"id", r.id}, {"status", r.status}, {"created_at", r.created_at}};
+  if (r.closed_at) item["closed_at"] = *r.closed_at;
+  return item;
+}
+
+HttpResponse Requests(Context& c) {
+  if (c.request.method != "GET" && c.request.method != "HEAD") return MethodNotAllowed("GET");
+  auto list = c.services.requests.List(c.session->staff);
+  if (!list.ok()) return ErrorFromStatus(list.status());
+  json items = json::array();
+  int64_t fresh = 0;
+  for (const auto& r : list.value()) {
+    items.push_back(Summary(r));
+    fresh += r.status == "new";
+  }
+  return JsonResponse(200, {{"requests", items}, {"new", fresh}});
+}
+
+HttpResponse OneRequest(Context& c, const std::string& id) {
+  const auto& staff = c.session->staff;
+  if (c.request.method == "GET" || c.request.method == "HEAD") {
+    auto secrets = c.services.sessions.Secrets(c.token);
+    if (!secrets.ok()) return ApiError(401, "not_logged_in", "Log in again.");
+    // Only keys the person still holds a grant for: revoking a grant takes effect at once.
+    auto grants = c.services.keys.GrantsOf(staff.id);
+    if (!grants.ok()) return ErrorFromStatus(grants.status());
+    std::vector<domain::OrgSecret> granted;
+    for (auto& secret : secrets.value())
+      for (const auto& grant : grants.value())
+        if (grant.organization == secret.organization && grant.version == secret.version) {
+          granted.push_back(std::move(secret));
+          break;
+        }
+    auto opened = c.services.requests.Open(staff, granted, id);
+    if (!opened.ok()) return ErrorFromStatus(opened.status());
+    return JsonResponse(200, opened.value());
+  }
+  if (c.request.method == "PATCH") {
+    json body;
+    if (auto error = ReadJsonBody(c.request, &body)) return *error;
+    domain::RequestUpdate update;
+    if (!body.is_object()) return ApiError(400, "invalid", "Send an object with status and/or note.");
+    for (auto it = body.begin(); it != body.end(); ++it) {
+      if (it.key() == "status" && it->is_string()) update.status = it->get<std::string>();
+      else if (it.key() == "note" && it->is_string()) update.note = it->get<std::string>();
+      else if (it.key() == "note" && it->is_null()) update.note = "";
+      else return ApiError(400, "invalid", "Only status (text) and note (text or null) can be changed.", it.key());
+    }
+    if (Status s = c.services.requests.Update(staff, id, update); !s.ok()) {
+      if (s.code() == StatusCode::kInvalidArgument) return ApiError(400, "invalid", s.message() + ".", update.status ? "status" : "note");
+      return ErrorFromStatus(s);
+    }
+    return JsonResponse(200, {{"status", "updated"}});
+  }
+  if (c.request.method == "DELETE") {
+    if (Status s = c.services.requests.Delete(staff, id); !s.ok()) return ErrorFromStatus(s);
+    return JsonResponse(200, {{"status", "deleted"}});
+  }
+  return MethodNotAllowed("GET, PATCH, DELETE");
+}
+
+HttpResponse Audit(Context& c) {
+  if (!c.session->staff.is_admin) return ApiError(403, "forbidden", "Only administrators may read the audit log.");
+  if (c.request.method != "GET" && c.request.method != "HEAD") return MethodNotAllowed("GET");
+  auto rows = c.services.audit.Recent(500);
+  if (!rows.ok()) return ErrorFromStatus(rows.status());
+  json entries = json::array();
+  for (const auto& r : rows.value())
+    entries.push_back({{"at", r.at}, {"actor", r.actor}, {"action", r.action}, {"organization", r.organization}, {"target", r.target}});
+  return JsonResponse(200, {{"entries", entries}});
+}
+
+}  // namespace
+
+const char* SessionCookieName(const ServerConfig& config) {
+  return config.dev_insecure_cookies ? "hw_session" : "__Host-hw_session";
+}
+
+std::string CookieValue(const std::string& header, const std::string& name) {
+  size_t position = 0;
+  while (position < header.size()) {
+    const size_t end = std::min(header.find(';', position), header.size());
+    std::string pair = header.substr(position, end - position);
+    const size_t start = pair.find_first_not_of(' ');
+    if (start != std::string::npos) pair = pair.substr(start);
+    if (pair.size() > name.size() && pair.compare(0, name.size(), name) == 0 && pair[name.size()] == '=')
+      return pair.substr(name.size() + 1);
+    position = end + 1;
+  }
+  return "";
+}
+
+std::optional<HttpResponse> HandleStaffApi(const HttpRequest& request, AppServices& services,
+                                           const ServerConfig& config) {
+  if (request.path.compare(0, kPrefix.size(), kPrefix) != 0) return std::nullopt;
+  const std::string route = request.path.substr(kPrefix.size());
+  Context c{request, services, config, CookieValue(request.cookie, SessionCookieName(config)), std::nullopt};
+  c.session = services.sessions.Find(c.token, services.now());
+  if (c.session) {
+    // A staff member removed on the command line loses their sessions at the next request.
+    auto staff = services.keys.StaffById(c.session->staff.id);
+    if (!staff.ok()) return ErrorFromStatus(staff.status());
+    if (!staff.value()) {
+      services.sessions.DestroyForStaff(c.session->staff.id);
+      c.session.reset();
+    }
+  }
+  const bool changes = request.method != "GET" && request.method != "HEAD";
+
+  if (route == "session") {
+    if (changes && request.method != "POST" && c.session &&
+        !crypto::ConstantTimeEquals(request.csrf_token, c.session->csrf_token))
+      return ApiError(403, "csrf", "The X-CSRF-Token header is missing or wrong; reload the page.");
+    return Session(c);
+  }
+  if (!c.session) return ApiError(401, "not_logged_in", "Log in first; sessions end after 30 minutes without use.");
+  if (changes && !crypto::ConstantTimeEquals(request.csrf_token, c.session->csrf_token))
+    return ApiError(403, "csrf", "The X-CSRF-Token header is missing or wrong; reload the page.");
+  if (route == "requests") return Requests(c);
+  if (route.rfind("requests/", 0) == 0 && route.size() > 9 && route.find('/', 9) == std::string::npos)
+    return OneRequest(c, route.substr(9));
+  if (route == "audit") return Audit(c);
+  return ApiErrorForStatus(404);
+}
+
+}  // namespace hw::http

@@ -1,0 +1,23 @@
+// The staff API under /staff/api/v1/: session (login, who am I, logout), the partner
+// inbox (list, open, update, delete) and the audit log for admins. Every state change
+// needs the session's CSRF token in X-CSRF-Token. Thin: authorise, call the domain.
+#pragma once
+
+#include <optional>
+
+#include "http/app_services.h"
+#include "http/exchange.h"
+#include "http/server_config.h"
+
+namespace hw::http {
+
+// nullopt when the path is not part of the staff API.
+std::optional<HttpResponse> HandleStaffApi(const HttpRequest& request, AppServices& services,
+                                           const ServerConfig& config);
+
+// The session cookie's name: "__Host-hw_session", or "hw_session" in development.
+const char* SessionCookieName(const ServerConfig& config);
+// The value of cookie `name` in a Cookie header, or "".
+std::string CookieValue(const std::string& header, const std::string& name);
+
+}  // namespace hw::http
