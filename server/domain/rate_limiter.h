@@ -15,6 +15,9 @@ class RateLimiter {
   RateLimiter(int64_t limit, int64_t window_seconds) : limit_(limit), window_(window_seconds) {}
   // Counts the event and says whether it is within the limit.
   bool Allow(const std::string& key, int64_t now);
+  // Whether one more event would be within the limit, without counting it (for limits
+  // that count only failures, such as wrong passwords).
+  bool WouldAllow(const std::string& key, int64_t now);
   int64_t window_seconds() const { return window_; }
 
  private:

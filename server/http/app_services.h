@@ -22,7 +22,7 @@ struct AppServices {
   std::function<int64_t()> now;
   domain::RateLimiter submissions_per_client{5, 600};       // a resident: 5 per 10 minutes
   domain::RateLimiter submissions_per_organization{60, 3600};
-  domain::RateLimiter logins_per_client{20, 600};
+  domain::RateLimiter failed_logins_per_client{20, 600};  // failures only: colleagues share addresses
 };
 
 }  // namespace hw::http

@@ -71,7 +71,8 @@ Result<std::shared_ptr<const Site>> Site::Build(const assets::AssetCatalog& cata
     bool required;
   };
   for (const Template& t : {Template{"resident/index.html", "/", true}, Template{"resident/sw.js", "/sw.js", false},
-                            Template{"resident/manifest.webmanifest", "/manifest.webmanifest", false}}) {
+                            Template{"resident/manifest.webmanifest", "/manifest.webmanifest", false},
+                            Template{"staff/index.html", "/staff/", false}}) {
     const assets::EmbeddedFile* file = catalog.Find(t.source);
     if (!file) {
       if (t.required) return Status::NotFound(std::string("webapp/") + t.source + " is not embedded in this build");

@@ -40,7 +40,7 @@ HttpResponse MethodNotAllowed(const char* allow) {
 }
 
 HttpResponse Login(Context& c) {
-  if (!c.services.logins_per_client.Allow(c.request.client_bucket, c.services.now())) {
+  if (!c.services.failed_logins_per_client.WouldAllow(c.request.client_bucket, c.services.now())) {
     HttpResponse response = ApiError(429, "too_many_requests", "Too many login attempts from here; wait ten minutes.");
     response.SetHeader("Retry-After", "600");
     return response;
@@ -52,6 +52,7 @@ HttpResponse Login(Context& c) {
     return ApiError(400, "invalid", "Send exactly {\"email\": ..., \"password\": ...}.", "email");
   auto login = c.services.keyring.Login(body["email"].get<std::string>(), body["password"].get<std::string>());
   if (!login.ok()) {
+    c.services.failed_logins_per_client.Allow(c.request.client_bucket, c.services.now());
     if (login.status().code() == StatusCode::kInvalidArgument)
       return ApiError(401, "login_failed", "The e-mail address or password is not right.");
     return ErrorFromStatus(login.status());

@@ -1,0 +1,183 @@
+#include "domain/keyring.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <unistd.h>
+
+#include "domain/contact_requests.h"
+#include "domain/session_vault.h"
+#include "store/migrations.h"
+
+namespace hw::domain {
+namespace {
+
+// A migrated database in a fresh folder, with the stores and services over it.
+struct Fixture {
+  std::string dir;
+  std::unique_ptr<store::Database> db;
+  std::unique_ptr<store::KeyStore> keys;
+  std::unique_ptr<store::AuditStore> audit;
+  std::unique_ptr<store::RequestStore> requests;
+  int64_t now = 1'800'000'000;
+  std::unique_ptr<Keyring> keyring;
+  std::unique_ptr<ContactRequests> contact;
+
+  Fixture() {
+    char pattern[] = "/tmp/hw-keyring-XXXXXX";
+    dir = mkdtemp(pattern);
+    db = std::move(store::Database::Open(dir + "/k.db").value());
+    REQUIRE(store::Migrate(*db).ok());
+    keys = std::make_unique<store::KeyStore>(*db);
+    audit = std::make_unique<store::AuditStore>(*db);
+    requests = std::make_unique<store::RequestStore>(*db);
+    keyring = std::make_unique<Keyring>(*keys, *audit, [this] { return now; }, crypto::KdfParams::FastForTests());
+    contact = std::make_unique<ContactRequests>(
+        *requests, *keys, *audit,
+        [](const std::string& id) -> std::optional<ContactTarget> {
+          return ContactTarget{id == "11111111-1111-4111-8111-111111111111" ? "moviera" : "fier", {{"nl", "M"}}, true,
+                               {{"nl", "snel"}}};
+        },
+        [this] { return now; });
+  }
+  ~Fixture() { std::filesystem::remove_all(dir); }
+
+  std::string Submit(const std::string& message, const std::string& org_id = "11111111-1111-4111-8111-111111111111") {
+    ContactRequestCheck check;
+    check.organization_id = org_id;
+    check.content = {{"channel", "phone"}, {"phone", "0612345678"}, {"message", message}};
+    auto submitted = contact->Submit(check);
+    REQUIRE(submitted.ok());
+    return submitted->id;
+  }
+};
+
+TEST_CASE("a partner reads requests with keys unwrapped at login", "[keyring]") {
+  Fixture f;
+  auto recovery = f.keyring->CreateOrganizationKeys("moviera", "test");
+  REQUIRE(recovery.ok());
+  REQUIRE(f.keyring->AddStaff({"p@m.test", "password of twelve", std::string("moviera"), false, false}, "test").ok());
+  REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "p@m.test", recovery.value(), "test").ok());
+  const std::string id = f.Submit("SECRET-ONE");
+
+  auto login = f.keyring->Login("p@m.test", "password of twelve");
+  REQUIRE(login.ok());
+  REQUIRE(login->secrets.size() == 1);
+  auto opened = f.contact->Open(login->staff, login->secrets, id);
+  REQUIRE(opened.ok());
+  CHECK(opened.value()["request"]["message"] == "SECRET-ONE");
+
+  SECTION("a wrong password fails and slows the next tries") {
+    CHECK(f.keyring->Login("p@m.test", "password of twelvE").status().code() == StatusCode::kInvalidArgument);
+    CHECK(f.keyring->Login("nobody@m.test", "password of twelve").status().code() == StatusCode::kInvalidArgument);
+    CHECK(Keyring::LoginDelayMilliseconds(2) == 0);
+    CHECK(Keyring::LoginDelayMilliseconds(3) == 1000);
+    CHECK(Keyring::LoginDelayMilliseconds(4) == 2000);
+    CHECK(Keyring::LoginDelayMilliseconds(50) == 8000);
+    CHECK(f.keyring->Login("p@m.test", "password of twelve").ok());  // the owner is never locked out
+  }
+  SECTION("a revoked grant opens nothing any more") {
+    REQUIRE(f.keys->RemoveGrants(login->staff.id).ok());
+    auto again = f.keyring->Login("p@m.test", "password of twelve");
+    REQUIRE(again.ok());
+    CHECK(again->secrets.empty());
+    CHECK(f.contact->Open(again->staff, again->secrets, id).status().code() == StatusCode::kFailedPrecondition);
+  }
+  SECTION("rotation: new requests use the new key; grantees read both") {
+    auto second = f.keyring->RotateOrganizationKey("moviera", "test");
+    REQUIRE(second.ok());
+    CHECK(second.value() != recovery.value());
+    const std::string newer = f.Submit("SECRET-TWO");
+    CHECK(f.requests->Get(newer).value()->key_version == 2);
+    auto again = f.keyring->Login("p@m.test", "password of twelve");
+    REQUIRE(again->secrets.size() == 2);
+    CHECK(f.contact->Open(again->staff, again->secrets, id).value()["request"]["message"] == "SECRET-ONE");
+    CHECK(f.contact->Open(again->staff, again->secrets, newer).value()["request"]["message"] == "SECRET-TWO");
+    // Version 1 is destroyed once its last request is gone.
+    CHECK(f.keys->DeleteUnusedOldOrgKeys().value() == 0);
+    REQUIRE(f.contact->Delete(again->staff, id).ok());
+    CHECK(f.keys->DeleteUnusedOldOrgKeys().value() == 1);
+    CHECK(f.keys->OrgKeys("moviera").value().size() == 1);
+  }
+  SECTION("recovery: a new partner gets access with the printed key only") {
+    REQUIRE(f.keyring->AddStaff({"q@m.test", "another password", std::string("moviera"), false, false}, "test").ok());
+    CHECK_FALSE(f.keyring->GrantWithRecoveryKey("moviera", "q@m.test", "not a key", "test").ok());
+    auto other_recovery = f.keyring->CreateOrganizationKeys("fier", "test");
+    CHECK(f.keyring->GrantWithRecoveryKey("moviera", "q@m.test", other_recovery.value(), "test").code() ==
+          StatusCode::kInvalidArgument);
+    REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "q@m.test", recovery.value(), "test").ok());
+    auto q = f.keyring->Login("q@m.test", "another password");
+    CHECK(f.contact->Open(q->staff, q->secrets, id).ok());
+  }
+  SECTION("another organisation's partner sees nothing") {
+    REQUIRE(f.keyring->AddStaff({"f@f.test", "fier password 1", std::string("fier"), false, false}, "test").ok());
+    auto fier = f.keyring->Login("f@f.test", "fier password 1");
+    CHECK(f.contact->Open(fier->staff, fier->secrets, id).status().code() == StatusCode::kNotFound);
+    CHECK(f.contact->List(fier->staff).value().empty());
+  }
+  SECTION("the audit log records who did what, never content") {
+    auto rows = f.audit->Recent(100).value();
+    bool opened_logged = false;
+    for (const auto& row : rows) {
+      opened_logged = opened_logged || (row.action == "open_request" && row.target == id);
+      CHECK(row.target.find("SECRET") == std::string::npos);
+    }
+    CHECK(opened_logged);
+  }
+}
+
+TEST_CASE("only partners handle requests, and only their own", "[keyring]") {
+  Fixture f;
+  REQUIRE(f.keyring->CreateOrganizationKeys("moviera", "test").ok());
+  const std::string id = f.Submit("x");
+  const StaffIdentity editor{1, "e@x.test", std::nullopt, true, false};
+  const StaffIdentity admin{2, "a@x.test", std::nullopt, false, true};
+  for (const auto& who : {editor, admin}) {
+    CHECK(f.contact->List(who).status().code() == StatusCode::kFailedPrecondition);
+    CHECK(f.contact->Open(who, {}, id).status().code() == StatusCode::kFailedPrecondition);
+    CHECK(f.contact->Delete(who, id).code() == StatusCode::kFailedPrecondition);
+  }
+  CHECK_FALSE(f.keyring->AddStaff({"n@x.test", "password of twelve", std::nullopt, false, false}, "t").ok());
+  CHECK_FALSE(f.keyring->AddStaff({"n@x.test", "short", std::string("moviera"), false, false}, "t").ok());
+  CHECK_FALSE(f.keyring->AddStaff({"not-an-email", "password of twelve", std::string("moviera"), false, false}, "t").ok());
+}
+
+TEST_CASE("sessions: expiry, logout wipes, removal", "[session]") {
+  SessionVault vault;
+  const StaffIdentity staff{7, "p@m.test", std::string("moviera"), false, false};
+  std::vector<OrgSecret> secrets;
+  crypto::KeyPair keys = crypto::GenerateKeyPair();
+  const std::string public_key = keys.public_key;
+  secrets.push_back({"moviera", 1, std::move(keys)});
+  const auto created = vault.Create(staff, std::move(secrets), 1000);
+  CHECK(created.token.size() == 43);
+  CHECK(created.csrf_token != created.token);
+
+  REQUIRE(vault.Find(created.token, 1000 + kSessionIdleSeconds).has_value());  // touched at the limit
+  auto unwrapped = vault.Secrets(created.token);
+  REQUIRE(unwrapped.ok());
+  CHECK(unwrapped->at(0).keys.public_key == public_key);
+  CHECK(crypto::PublicKeyOf(unwrapped->at(0).keys.secret_key) == public_key);
+  CHECK_FALSE(vault.Find("forged", 1000).has_value());
+  CHECK_FALSE(vault.Secrets(created.token + "x").ok());
+
+  SECTION("idle too long") { CHECK_FALSE(vault.Find(created.token, 1000 + 2 * kSessionIdleSeconds + 1).has_value()); }
+  SECTION("twelve hours at most, even when active") {
+    int64_t t = 1000;
+    for (; t < 1000 + kSessionMaxSeconds; t += 1200) REQUIRE(vault.Find(created.token, t).has_value());
+    CHECK_FALSE(vault.Find(created.token, 1000 + kSessionMaxSeconds + 1).has_value());
+  }
+  SECTION("logout: gone, and its secrets cannot be unwrapped") {
+    vault.Destroy(created.token);
+    CHECK_FALSE(vault.Find(created.token, 1001).has_value());
+    CHECK_FALSE(vault.Secrets(created.token).ok());
+    CHECK(vault.size() == 0);
+  }
+  SECTION("removed staff") {
+    vault.DestroyForStaff(7);
+    CHECK(vault.size() == 0);
+  }
+}
+
+}  // namespace
+}  // namespace hw::domain
