@@ -104,9 +104,11 @@ void CheckService(JsonChecker& c, const json& service) {
   c.OneOf(service, "status", {"active", "inactive"});
   CheckEnumList(c, service, "topics", kTopics);
   CheckEnumList(c, service, "audience", kAudiences);
-  c.Bool(service, "free");
-  c.Bool(service, "anonymous");
-  c.Bool(service, "day_and_night");
+  // Optional on purpose: absent means "not known", and nothing is shown. A default of
+  // false would tell residents something nobody verified ("not anonymous").
+  c.Bool(service, "free", /*required=*/false);
+  c.Bool(service, "anonymous", /*required=*/false);
+  c.Bool(service, "day_and_night", /*required=*/false);
   c.Text(service, "hours");
   CheckSchedule(c, service, "schedule");
   CheckDayAndNight(c, service);

@@ -38,6 +38,14 @@ std::vector<std::string> RouteOf(const std::map<std::string, std::set<std::strin
   return Keys(Route(model, Walk(model, given)));
 }
 
+TEST_CASE("a professional asking about sexual violence is also pointed to CSG (rule 10)", "[routing]") {
+  // Longer ago: rule 3 (CSG 70) and rule 10 (VT 90, KB 60, CSG 70 because sexual).
+  const auto earlier = RouteOf({{"who", {"professional"}}, {"what", {"sexual"}}, {"when", {"earlier"}}});
+  CHECK(earlier == std::vector<std::string>{"veilig-thuis", "centrum-seksueel-geweld", "kennisbank-hgkm", "slachtofferhulp"});
+  // Recent or skipped `when`: the within-7-days advice comes first.
+  CHECK(RouteOf({{"who", {"professional"}}, {"what", {"sexual"}}}).front() == "centrum-seksueel-geweld");
+}
+
 TEST_CASE("the examples of QUESTIONNAIRE.md", "[routing]") {
   CHECK(RouteOf({{"danger", {"no"}}, {"who", {"self"}}, {"what", {"sexual"}}, {"when", {"recent"}}}).front() ==
         "centrum-seksueel-geweld");
@@ -119,6 +127,10 @@ TEST_CASE("the server refuses questionnaires that would mislead", "[questionnair
   SECTION("a rule that can never match") {
     RuleById(q, first_rule)["when"] = {{"all", {{{"question", "danger"}, {"in", {"yes"}}}, {{"question", "danger"}, {"in", {"no"}}}}}};
     ExpectIssue(q, {"rule \"" + first_rule + "\"", "can never match"});
+  }
+  SECTION("a conditional add that no path reaches (a question hidden on that path)") {
+    q["questions"][2]["show_when"]["in"] = {"self", "other"};  // `what` not asked of professionals
+    ExpectIssue(q, {"rule \"professional\"", "adds[2].when", "never adds centrum-seksueel-geweld"});
   }
   SECTION("a duplicated question id") {
     q["questions"][1]["id"] = "danger";

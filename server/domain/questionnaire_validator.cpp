@@ -162,6 +162,7 @@ std::string DescribePath(const Questionnaire& model, const Answers& answers) {
 // Walks every path of answers; reports dead ends (first few) and rules that never match.
 void CheckEveryPath(JsonChecker& c, const Questionnaire& model) {
   std::set<std::string> matched_rules;
+  std::set<std::pair<std::string, size_t>> fired_adds;  // conditional adds that happened
   size_t paths = 0, dead_ends = 0;
   Answers answers;
   std::function<void(size_t)> walk = [&](size_t index) {
@@ -170,8 +171,12 @@ void CheckEveryPath(JsonChecker& c, const Questionnaire& model) {
       ++paths;
       const auto result = Route(model, answers);
       for (const auto& routed : result) matched_rules.insert(routed.rule);
-      for (const Rule& rule : model.rules)
-        if (rule.when.kind != Condition::Kind::kOtherwise && Matches(rule.when, answers)) matched_rules.insert(rule.id);
+      for (const Rule& rule : model.rules) {
+        if (rule.when.kind == Condition::Kind::kOtherwise || !Matches(rule.when, answers)) continue;
+        matched_rules.insert(rule.id);
+        for (size_t a = 0; a < rule.adds.size(); ++a)
+          if (rule.adds[a].when && Matches(*rule.adds[a].when, answers)) fired_adds.insert({rule.id, a});
+      }
       if (result.empty() && ++dead_ends <= 3)
         c.WithEntry("", [&] { c.Fail("the answers " + DescribePath(model, answers) + " lead to no help at all (a dead end)"); });
       return;
@@ -209,9 +214,19 @@ void CheckEveryPath(JsonChecker& c, const Questionnaire& model) {
   if (dead_ends > 3) c.Fail("and " + std::to_string(dead_ends - 3) + " more paths of answers lead to no help");
   for (size_t r = 0; r < model.rules.size(); ++r) {
     const Rule& rule = model.rules[r];
-    if (rule.when.kind == Condition::Kind::kOtherwise || matched_rules.count(rule.id)) continue;
-    c.WithEntry("rule \"" + rule.id + "\" (rules[" + std::to_string(r) + "])",
-                [&] { c.Fail("can never match: no combination of answers reaches it", "when"); });
+    const std::string entry = "rule \"" + rule.id + "\" (rules[" + std::to_string(r) + "])";
+    if (rule.when.kind != Condition::Kind::kOtherwise && !matched_rules.count(rule.id)) {
+      c.WithEntry(entry, [&] { c.Fail("can never match: no combination of answers reaches it", "when"); });
+      continue;
+    }
+    for (size_t a = 0; a < rule.adds.size(); ++a) {
+      if (!rule.adds[a].when || rule.when.kind == Condition::Kind::kOtherwise || fired_adds.count({rule.id, a})) continue;
+      c.WithEntry(entry, [&] {
+        c.Fail("never adds " + rule.adds[a].organization +
+                   ": no answers that match the rule also meet this condition (is a question hidden on that path?)",
+               Index("adds", a) + ".when");
+      });
+    }
   }
 }
 

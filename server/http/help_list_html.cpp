@@ -38,8 +38,8 @@ std::string Service(const json& service) {
             "\" rel=\"noreferrer noopener\">Chat</a>: " + Nl(service["chat"]["description"]) + "</li>";
   }
   html += "</ul><p class=\"help-facts\">" + Nl(service["hours"]);
-  html += service["free"].get<bool>() ? " Gratis." : "";
-  html += service["anonymous"].get<bool>() ? " Je mag anoniem blijven." : "";
+  html += service.value("free", false) ? " Gratis." : "";
+  html += service.value("anonymous", false) ? " Je mag anoniem blijven." : "";
   return html + "</p>";
 }
 

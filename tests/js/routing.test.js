@@ -157,10 +157,16 @@ test('route: only "report" as need -> the police, no fallback', real, () => {
   assert.deepEqual(orgs(walk(qn, { need: 'report' }).result), [key('Politie')]);
 });
 
-test('route: professional -> Veilig Thuis, then the knowledge base; what/when/need not asked', real, () => {
-  const w = walk(qn, { danger: 'no', who: 'professional', what: ['sexual'] });
-  assert.deepEqual(w.asked, ['danger', 'who']);
+test('route: professional -> Veilig Thuis, the knowledge base; need not asked', real, () => {
+  const w = walk(qn, { danger: 'no', who: 'professional', what: ['partner'] });
+  assert.deepEqual(w.asked, ['danger', 'who', 'what']);
   assert.deepEqual(orgs(w.result), [key('Veilig Thuis'), key('Kennisbank')]);
+});
+
+test('route: professional asking about sexual violence longer ago also gets CSG (rule 10)', real, () => {
+  const w = walk(qn, { danger: 'no', who: 'professional', what: ['sexual'], when: 'earlier' });
+  assert.deepEqual(w.asked, ['danger', 'who', 'what', 'when']);
+  assert.deepEqual(orgs(w.result).slice(0, 3), [key('Veilig Thuis'), key('Centrum Seksueel'), key('Kennisbank')]);
 });
 
 test('route: danger yes always puts 112 first, whatever else', real, () => {

@@ -22,13 +22,13 @@
   // The question and option ids the interface itself depends on (not routing: the rules
   // are data). danger=yes shows the "Bel nu 112" screen; who=other switches the texts to
   // text_other / label_other.
-  var DANGER = 'danger', YES = 'yes', WHO = 'who', OTHER = 'other';
+  var DANGER = 'danger', YES = 'yes', WHO = 'who', OTHER = 'other', PROFESSIONAL = 'professional';
   var CATEGORIES = ['emergency', 'domestic-violence', 'sexual-violence', 'victim-support', 'professional', 'programme'];
   var API_QUESTIONNAIRE = '/api/v1/questionnaire', API_DIRECTORY = '/api/v1/directory';
 
   var texts = {}, qn = null, dir = null, orgs = {}, first = null, ready = false, pending = null;
   // All the resident tells, in memory only.
-  var state = { lang: 'nl', answers: {}, stack: [], filter: { topic: '', q: '' }, kept: false };
+  var state = { lang: 'nl', answers: {}, stack: [], filter: { topic: '', q: '' }, kept: null, keepMsg: '' };
 
   // ---- texts -----------------------------------------------------------------------
 
@@ -145,7 +145,8 @@
   };
 
   function screenQuestion(cur) {
-    var q = R.questionById(qn, cur.id), other = state.answers[WHO] === OTHER;
+    // A professional asks about someone else too: the "die persoon" wording fits them.
+    var q = R.questionById(qn, cur.id), other = state.answers[WHO] === OTHER || state.answers[WHO] === PROFESSIONAL;
     var a = state.answers[q.id], out = [], hints = [];
     if (q.id === first) out.push(h('p', { class: 'intro', text: t('intro') }));
     out.push(title(L(other && q.text_other ? q.text_other : q.text)));
@@ -201,7 +202,7 @@
       return h('li', null, Card.render(orgs[r.organization], ctx({ level: 2, because: because(r.because) })));
     })));
     out.push(h('p', { class: 'tip' }, [t('call_log_tip') + ' ', btn(t('safety_link'), 'safety', 'lnk')]));
-    out.push(h('a', { class: 'sos', href: 'tel:112', text: t('sos') }));
+    out.push(h('a', { class: 'sos', href: 'tel:112' }, [h('span', { text: t('sos_q') }), ' ', h('strong', { text: t('sos_call') })]));
     var others = dir.organizations.filter(function (o) {
       return !shown[o.key] && (o.services || []).some(function (s) { return (s.phones || []).length || s.chat; });
     });
@@ -331,12 +332,14 @@
     var status = h('p', { id: 'keep-status', class: 'note', tabindex: '-1' });
     out.push(status);
     if (!Keep.supported()) { status.textContent = c.unsupported; return out; }
-    if (state.kept || Keep.kept()) {
-      status.textContent = c.saved;
+    // null: not decided in this visit, so ask whether a service worker controls the page
+    if (state.kept === null ? Keep.kept() : state.kept) {
+      status.textContent = state.keepMsg || c.saved;
       var row = [btn(c.remove, 'keep-remove', 'btn btn2')];
       if (Keep.canInstall()) row.unshift(btn(c.install, 'keep-install'));
       out.push(h('p', { class: 'row' }, row));
     } else {
+      status.textContent = state.keepMsg || '';
       out.push(h('p', { class: 'row' }, [btn(c.save, 'keep-save')]));
     }
     return out;
@@ -345,6 +348,7 @@
     var c = t('keep');
     var done = function (kept, msg) {
       state.kept = kept;
+      state.keepMsg = msg;
       if (current().s === 'keep') { render(false); $('keep-status').focus(); }
       announce(msg);
     };
@@ -364,9 +368,15 @@
         break;
       case 'next': if (cur.s === 'q') next(cur.id); break;
       case 'continue': next(DANGER); break;
-      case 'restart': state.answers = {}; state.stack = [{ s: 'q', id: first }]; render(true); break;
+      case 'restart': // a clean slate: answers and search words gone
+        state.answers = {};
+        state.filter = { topic: '', q: '' };
+        state.stack = [{ s: 'q', id: first }];
+        render(true);
+        break;
       case 'start': go({ s: 'q', id: first }); break;
-      case 'all': case 'signs': case 'safety': case 'keep': show(what); break;
+      case 'keep': state.keepMsg = ''; show(what); break;
+      case 'all': case 'signs': case 'safety': show(what); break;
       default: if (what.indexOf('keep-') === 0) keepAction(what);
     }
   }

@@ -65,7 +65,9 @@
   // What happens when you call, and the facts: free, hours, anonymous, languages, area.
   function details(s, ctx) {
     var h = ctx.h, t = ctx.t, L = ctx.L, S = self.HW.schedule, facts = [];
-    facts.push(s.free ? t('free') : t('not_free'));
+    // free/anonymous/day_and_night are absent when not verified: then say nothing.
+    if (s.free === true) facts.push(t('free'));
+    else if (s.free === false) facts.push(t('not_free'));
     if (s.day_and_night) facts.push(t('day_and_night'));
     else {
       var hours = t('hours', { hours: L(s.hours) });
@@ -74,7 +76,8 @@
       var st = status(s.schedule, ctx.now, t, 'open_now', 'closed_now');
       if (st) facts.push(h('strong', { class: st.open ? 'open' : 'closed', text: st.text }));
     }
-    facts.push(s.anonymous ? t('anonymous') : t('not_anonymous'));
+    if (s.anonymous === true) facts.push(t('anonymous'));
+    else if (s.anonymous === false) facts.push(t('not_anonymous'));
     if (s.languages && s.languages.length) {
       facts.push(t('languages', { list: s.languages.map(function (c) { return languageName(c, ctx.lang); }).join(', ') }));
     }

@@ -79,6 +79,14 @@
     if (e.persisted && gone) { blank(); location.replace(EXIT_URL); }
   });
 
+  // Keep focused elements clear of the sticky bar, whatever its height (zoom, wrapping).
+  var bar = doc.querySelector('.bar');
+  if (bar && self.ResizeObserver) {
+    new ResizeObserver(function () {
+      doc.documentElement.style.scrollPaddingBlockStart = (bar.offsetHeight + 16) + 'px';
+    }).observe(bar);
+  }
+
   self.HW = self.HW || {};
   self.HW.exit = leave;
 })();
