@@ -18,6 +18,8 @@ const char* const kHelp =
     "  org keys create|rotate  an organisation's keys and recovery sheet\n"
     "  user add|grant|remove|list  staff accounts and their access\n"
     "  purge                 delete what the retention rules no longer allow\n"
+    "  backup FILE           a consistent, atomic copy of the database (server may run)\n"
+    "  restore FILE          replace the database with a backup (server stopped)\n"
     "  demo                  a DEMO data folder with accounts for the staff portal\n"
     "\n"
     "  --version             print the version\n"
@@ -46,6 +48,8 @@ int main(int argc, char** argv) {
   if (command == "user") return hw::cli::RunUser(args);
   if (command == "purge") return hw::cli::RunPurge(args);
   if (command == "demo") return hw::cli::RunDemo(args);
+  if (command == "backup") return hw::cli::RunBackup(args);
+  if (command == "restore") return hw::cli::RunRestore(args);
   std::cerr << "hulpwijzer: unknown command \"" << command << "\"\n\n" << kHelp;
   return hw::cli::kExitUsage;
 }

@@ -14,6 +14,8 @@ int RunOrg(const std::vector<std::string>& args);
 int RunUser(const std::vector<std::string>& args);
 int RunPurge(const std::vector<std::string>& args);
 int RunDemo(const std::vector<std::string>& args);
+int RunBackup(const std::vector<std::string>& args);
+int RunRestore(const std::vector<std::string>& args);
 
 extern const char* const kServeHelp;
 extern const char* const kDirectoryHelp;
@@ -21,5 +23,7 @@ extern const char* const kOrgHelp;
 extern const char* const kUserHelp;
 extern const char* const kPurgeHelp;
 extern const char* const kDemoHelp;
+extern const char* const kBackupHelp;
+extern const char* const kRestoreHelp;
 
 }  // namespace hw::cli

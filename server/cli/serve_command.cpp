@@ -25,6 +25,7 @@
 #include "store/directory_store.h"
 #include "store/migrations.h"
 #include "store/request_store.h"
+#include "util/folder_lock.h"
 #include "util/log.h"
 
 namespace hw::cli {
@@ -39,6 +40,8 @@ const char* const kServeHelp =
     "  --data DIR           data folder (default ./hulpwijzer-data); created with mode 0700\n"
     "  --exit-url URL       where the quick exit leads (default an everyday Wikipedia page)\n"
     "  --hsts               send Strict-Transport-Security (only behind a TLS proxy)\n"
+    "  --behind-proxy       rate-limit by X-Real-IP on connections from loopback (set by\n"
+    "                       the shipped nginx configuration; never stored or logged)\n"
     "  --threads N          worker threads, one per open connection (default 64)\n"
     "  --no-access-log      do not log requests (they never contain addresses anyway)\n"
     "  --dev-insecure-cookies  staff session cookie without Secure, for plain http on\n"
@@ -46,7 +49,7 @@ const char* const kServeHelp =
     "\n"
     "Every option can also be given as an environment variable: HULPWIJZER_LISTEN,\n"
     "HULPWIJZER_DATA, HULPWIJZER_EXIT_URL, HULPWIJZER_HSTS=1, HULPWIJZER_THREADS,\n"
-    "HULPWIJZER_NO_ACCESS_LOG=1. Flags win over the environment.\n"
+    "HULPWIJZER_NO_ACCESS_LOG=1, HULPWIJZER_BEHIND_PROXY=1. Flags win over the environment.\n"
     "\n"
     "Logs are JSON lines on stdout, without IP addresses, user agents or bodies.\n"
     "Exit codes: 0 stopped by SIGTERM/SIGINT, 64 wrong usage, 65 invalid published data,\n"
@@ -75,6 +78,7 @@ std::optional<Failure> ReadConfig(const Arguments& args, http::ServerConfig* con
   config->hsts = args.Has("hsts");
   config->access_log = !args.Has("no-access-log");
   config->dev_insecure_cookies = args.Has("dev-insecure-cookies");
+  config->behind_proxy = args.Has("behind-proxy");
   if (const auto threads = args.Get("threads")) {
     char* end = nullptr;
     const long n = std::strtol(threads->c_str(), &end, 10);
@@ -146,7 +150,7 @@ class MaintenanceTimer {
 }  // namespace
 
 int RunServe(const std::vector<std::string>& args) {
-  auto parsed = Arguments::Parse(args, {"listen", "data", "exit-url", "threads"}, {"help", "hsts", "no-access-log", "dev-insecure-cookies"});
+  auto parsed = Arguments::Parse(args, {"listen", "data", "exit-url", "threads"}, {"help", "hsts", "no-access-log", "dev-insecure-cookies", "behind-proxy"});
   if (!parsed.ok()) {
     std::cerr << "hulpwijzer serve: " << parsed.status().message() << "\n";
     return kExitUsage;
@@ -174,6 +178,8 @@ int RunServe(const std::vector<std::string>& args) {
 
   OpenedData data = OpenDataFolder(config.data_dir);
   if (!data.db) return fail({data.exit_code, data.error});
+  auto folder_lock = FolderLock::Acquire(config.data_dir);  // held until the process ends
+  if (!folder_lock.ok()) return fail({kExitUnavailable, folder_lock.status().message()});
   const std::string db_path = data.db->path();
   store::DirectoryStore directory_store(*data.db);
   auto current = CurrentOrSeed(directory_store);

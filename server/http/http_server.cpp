@@ -131,6 +131,13 @@ class HttpServer::Impl {
     }
   }
 
+  // req.remote_addr is the socket's peer; a client-sent REMOTE_ADDR header is never used.
+  std::string ClientAddress(const httplib::Request& req) const {
+    const bool from_loopback = req.remote_addr.rfind("127.", 0) == 0 || req.remote_addr == "::1";
+    if (config_.behind_proxy && from_loopback && req.has_header("X-Real-IP")) return req.get_header_value("X-Real-IP");
+    return req.remote_addr;
+  }
+
   void Dispatch(const httplib::Request& req, httplib::Response& res) {
     HttpRequest request;
     request.method = req.method;
@@ -140,8 +147,7 @@ class HttpServer::Impl {
     request.content_type = req.get_header_value("Content-Type");
     request.cookie = req.get_header_value("Cookie");
     request.csrf_token = req.get_header_value("X-CSRF-Token");
-    // req.remote_addr is the socket's peer; a client-sent REMOTE_ADDR header is ignored.
-    request.client_bucket = address_hasher_.Bucket(req.remote_addr);
+    request.client_bucket = address_hasher_.Bucket(ClientAddress(req));
     request.body = req.body;
     WriteResponse(routes_.Handle(request), res);
   }

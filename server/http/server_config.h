@@ -18,6 +18,10 @@ struct ServerConfig {
   // Development only: a session cookie without Secure and the __Host- prefix, for plain
   // http on localhost. Never in production.
   bool dev_insecure_cookies = false;
+  // Behind the shipped nginx every client arrives from loopback; then, and only for
+  // connections from a loopback address, the client address for rate limits is taken
+  // from X-Real-IP (which nginx always overwrites). It is hashed at once, never kept.
+  bool behind_proxy = false;
 };
 
 }  // namespace hw::http

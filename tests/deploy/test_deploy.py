@@ -1,0 +1,344 @@
+"""The shipped deployment, tested for real: nginx with deploy/nginx/hulpwijzer.conf (a
+self-signed certificate made here, ports on 127.0.0.1) in front of the real binary; the
+systemd unit through systemd-analyze and a traced run under its system-call filter; and
+backup/restore of a live database under writes."""
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import sqlite3
+import ssl
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
+from server_process import ServerProcess, read_response, run_cli, BINARY  # noqa: E402
+
+ROOT = os.path.join(os.path.dirname(__file__), "../..")
+NGINX_CONF = os.path.join(ROOT, "deploy/nginx/hulpwijzer.conf")
+UNIT = os.path.join(ROOT, "deploy/systemd/hulpwijzer.service")
+FAST = {"HULPWIJZER_FAST_KDF_FOR_TESTS": "1"}
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Nginx:
+    """The shipped site configuration, with only addresses, ports and paths replaced."""
+
+    def __init__(self, app_port):
+        self.dir = tempfile.mkdtemp(prefix="hw-nginx-")
+        self.tls_port, self.http_port = free_port(), free_port()
+        cert, key = os.path.join(self.dir, "cert.pem"), os.path.join(self.dir, "key.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                        "/CN=hulpwijzer.test", "-keyout", key, "-out", cert], check=True, capture_output=True)
+        site = open(NGINX_CONF).read()
+        site = re.sub(r"\n\s*listen \[::\]:\d+[^\n]*", "", site)
+        site = site.replace("listen 443 ssl http2;", "listen 127.0.0.1:%d ssl http2;" % self.tls_port)
+        site = site.replace("listen 80;", "listen 127.0.0.1:%d;" % self.http_port)
+        site = site.replace("/etc/ssl/hulpwijzer/fullchain.pem", cert).replace("/etc/ssl/hulpwijzer/privkey.pem", key)
+        site = site.replace("/var/log/nginx/", self.dir + "/")
+        site = site.replace("server 127.0.0.1:8080;", "server 127.0.0.1:%d;" % app_port)
+        with open(os.path.join(self.dir, "hulpwijzer.conf"), "w") as f:
+            f.write(site)
+        d = self.dir
+        main = ("user root; worker_processes 1; pid %s/nginx.pid; error_log %s/main-error.log;\n"
+                "events { worker_connections 512; }\n"
+                "http { client_body_temp_path %s/body; proxy_temp_path %s/proxy; fastcgi_temp_path %s/fcgi;\n"
+                "  uwsgi_temp_path %s/uwsgi; scgi_temp_path %s/scgi; include %s/hulpwijzer.conf; }\n") % ((d,) * 8)
+        self.conf = os.path.join(d, "nginx.conf")
+        with open(self.conf, "w") as f:
+            f.write(main)
+
+    def test_config(self):
+        return subprocess.run(["nginx", "-t", "-c", self.conf], capture_output=True, text=True)
+
+    def start(self):
+        self.proc = subprocess.Popen(["nginx", "-c", self.conf, "-g", "daemon off;"], stderr=subprocess.PIPE)
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", self.tls_port), 0.2).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("nginx did not start")
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGQUIT)
+        self.proc.wait(10)
+
+    def logs(self):
+        text = ""
+        for name in os.listdir(self.dir):
+            if name.endswith(".log"):
+                text += open(os.path.join(self.dir, name), errors="replace").read()
+        return text
+
+    def request(self, method, path, headers=None, body=b"", source="127.0.0.1", raw_head=None):
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        sock = socket.socket()
+        sock.settimeout(15)
+        sock.bind((source, 0))
+        sock.connect(("127.0.0.1", self.tls_port))
+        with context.wrap_socket(sock, server_hostname="hulpwijzer.test") as tls:
+            if raw_head is None:
+                lines = ["%s %s HTTP/1.1" % (method, path), "Host: hulpwijzer.test", "Connection: close"]
+                lines += ["%s: %s" % kv for kv in (headers or {}).items()]
+                if body:
+                    lines.append("Content-Length: %d" % len(body))
+                raw_head = ("\r\n".join(lines) + "\r\n\r\n").encode()
+            tls.sendall(raw_head + body)
+            return read_response(tls, head_request=(method == "HEAD"))
+
+
+class ThroughNginx(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.data = tempfile.mkdtemp(prefix="hw-deploy-")
+        result = run_cli("demo", "--data", cls.data, "--json", env=FAST)
+        cls.accounts = {a["organization"] or a["role"]: a for a in json.loads(result.stdout)["accounts"]}
+        cls.app = ServerProcess(data_dir=cls.data, args=["--hsts", "--behind-proxy"], env=FAST).__enter__()
+        cls.nginx = Nginx(cls.app.port)
+        cls.nginx.start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.nginx.stop()
+        cls.app.stop()
+
+    def test_nginx_accepts_the_shipped_configuration(self):
+        result = self.nginx.test_config()
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("test is successful", result.stderr)
+
+    def test_http2_is_offered(self):
+        context = ssl.create_default_context()
+        context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+        context.set_alpn_protocols(["h2", "http/1.1"])
+        with context.wrap_socket(socket.create_connection(("127.0.0.1", self.nginx.tls_port)), server_hostname="x") as tls:
+            self.assertEqual(tls.selected_alpn_protocol(), "h2")
+            self.assertIn(tls.version(), ("TLSv1.2", "TLSv1.3"))
+
+    def test_plain_http_redirects_to_https(self):
+        with socket.create_connection(("127.0.0.1", self.nginx.http_port)) as sock:
+            sock.sendall(b"GET /x HTTP/1.1\r\nHost: hulpwijzer.test\r\nConnection: close\r\n\r\n")
+            response = read_response(sock)
+        self.assertEqual(response.status, 301)
+        self.assertEqual(response.header("location"), "https://hulpwijzer.test/x")
+
+    def test_page_api_and_headers_arrive(self):
+        page = self.nginx.request("GET", "/", {"Accept-Encoding": "br"})
+        self.assertEqual(page.status, 200)
+        self.assertEqual(page.all("content-encoding"), ["br"])
+        for name in ("content-security-policy", "x-content-type-options", "referrer-policy",
+                     "cross-origin-opener-policy", "permissions-policy", "strict-transport-security"):
+            self.assertEqual(len(page.all(name)), 1, name)
+        self.assertNotRegex(page.header("server") or "", r"\d")  # no version
+        self.assertEqual(self.nginx.request("GET", "/api/v1/directory").status, 200)
+        exit_response = self.nginx.request("GET", "/exit")
+        self.assertEqual(exit_response.status, 303)
+        self.assertIn("cache", exit_response.header("clear-site-data"))
+
+    def test_staff_login_works_through_the_proxy(self):
+        account = self.accounts["veilig-thuis"]
+        body = json.dumps({"email": account["email"], "password": account["password"]}).encode()
+        response = self.nginx.request("POST", "/staff/api/v1/session", {"Content-Type": "application/json"}, body)
+        self.assertEqual(response.status, 201, response.body)
+        cookie = response.header("set-cookie")
+        self.assertTrue(cookie.startswith("__Host-hw_session=") and "Secure" in cookie)
+        token = cookie.split(";")[0]
+        listed = self.nginx.request("GET", "/staff/api/v1/requests", {"Cookie": token})
+        self.assertEqual(listed.status, 200)
+
+    def test_bad_requests_are_stopped(self):
+        big = self.nginx.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
+                                 b"x" * (65 * 1024), source="127.0.0.41")
+        self.assertEqual(big.status, 413)
+        chunked = (b"POST /api/v1/contact-requests HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n"
+                   b"Content-Type: application/json\r\nConnection: close\r\n\r\n")
+        self.assertEqual(self.nginx.request("POST", "/", raw_head=chunked, body=b"2\r\n{}\r\n0\r\n\r\n",
+                                            source="127.0.0.42").status, 411)
+        compressed = self.nginx.request("POST", "/api/v1/contact-requests",
+                                        {"Content-Type": "application/json", "Content-Encoding": "gzip"}, b"xx",
+                                        source="127.0.0.43")
+        self.assertEqual(compressed.status, 415)
+        full = self.nginx.request("GET", "/api/v1/directory")
+        ranged = self.nginx.request("GET", "/api/v1/directory", {"Range": "bytes=0-10"})
+        self.assertEqual(ranged.status, 200)
+        self.assertIsNone(ranged.header("content-range"))
+        self.assertEqual(len(ranged.body), len(full.body))
+
+    def test_contact_requests_are_rate_limited_per_client(self):
+        org = [o["id"] for o in self.nginx.request("GET", "/api/v1/directory").json()["organizations"]
+               if o["key"] == "moviera"][0]
+        body = json.dumps({"organization_id": org, "channel": "phone", "phone": "0612345678", "safe_times": ["weekend"],
+                           "voicemail_ok": False, "may_identify": False, "language": "nl", "consent": True}).encode()
+        statuses = [self.nginx.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"}, body,
+                                       source="127.0.0.51").status for _ in range(10)]
+        self.assertIn(202, statuses)
+        self.assertIn(429, statuses)
+        # Another client is not held back by the first one's limit, behind the same proxy.
+        self.assertEqual(self.nginx.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
+                                            body, source="127.0.0.52").status, 202)
+
+    def test_no_client_address_in_any_log(self):
+        for path in ("/", "/nowhere", "/api/v1/directory?x=1"):
+            self.nginx.request("GET", path, source="127.0.0.77")
+        self.nginx.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
+                           b"x" * (70 * 1024), source="127.0.0.77")
+        time.sleep(0.3)
+        logs = self.nginx.logs()
+        self.assertIn('"GET /nowhere" 404', logs)  # the access log is written...
+        self.assertNotIn("127.0.0.77", logs)        # ...without the address
+        self.assertNotIn("x=1", logs)               # ...and without the query string
+        self.assertFalse([line for line in self.app.logs if "127.0.0.77" in line])
+
+
+class SystemdUnit(unittest.TestCase):
+    def unit_for_this_machine(self):
+        path = os.path.join(tempfile.mkdtemp(prefix="hw-unit-"), "hulpwijzer.service")
+        with open(path, "w") as f:
+            f.write(open(UNIT).read().replace("/usr/local/bin/hulpwijzer", os.path.abspath(BINARY)))
+        return path
+
+    def test_verify(self):
+        result = subprocess.run(["systemd-analyze", "verify", self.unit_for_this_machine()], capture_output=True, text=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+
+    def test_exposure_at_most_2(self):
+        result = subprocess.run(["systemd-analyze", "security", "--offline=yes", self.unit_for_this_machine()],
+                                capture_output=True, text=True)
+        match = re.search(r"Overall exposure level for \S+: (\d+\.\d+)", result.stdout)
+        self.assertIsNotNone(match, result.stdout[-500:] + result.stderr)
+        self.assertLessEqual(float(match.group(1)), 2.0)
+
+    def test_key_settings(self):
+        unit = open(UNIT).read()
+        for setting in ("ProtectSystem=strict", "NoNewPrivileges=yes", "LimitCORE=0", "LimitMEMLOCK=",
+                        "SystemCallFilter=@system-service", "StateDirectory=hulpwijzer", "Restart=on-failure",
+                        "--listen 127.0.0.1:8080", "--behind-proxy"):
+            self.assertIn(setting, unit)
+
+    def test_the_server_needs_no_call_the_filter_refuses(self):
+        """Trace a real run as an unprivileged user (as the unit runs it) through start,
+        page loads, a contact request and a staff login; every call must pass the filter."""
+        data = tempfile.mkdtemp(prefix="hw-strace-")
+        accounts = json.loads(run_cli("demo", "--data", data, "--json", env=FAST).stdout)["accounts"]
+        shutil.chown(data, 65534, 65534)
+        for name in os.listdir(data):
+            shutil.chown(os.path.join(data, name), 65534, 65534)
+        trace = os.path.join(data, "..", os.path.basename(data) + ".trace")
+        port = free_port()
+        env = dict(os.environ, **FAST)
+        proc = subprocess.Popen(["strace", "-f", "-qq", "-o", trace, "setpriv", "--reuid=65534", "--regid=65534",
+                                 "--clear-groups", os.path.abspath(BINARY), "serve", "--data", data, "--listen",
+                                 "127.0.0.1:%d" % port], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        try:
+            server = ServerProcess.__new__(ServerProcess)
+            server.port = port
+            for _ in range(100):
+                try:
+                    socket.create_connection(("127.0.0.1", port), 0.2).close()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            self.assertEqual(server.get("/").status, 200)
+            org = [o["id"] for o in server.get("/api/v1/directory").json()["organizations"] if o["key"] == "moviera"][0]
+            body = {"organization_id": org, "channel": "phone", "phone": "0612345678", "safe_times": ["weekend"],
+                    "voicemail_ok": False, "may_identify": False, "language": "nl", "consent": True}
+            self.assertEqual(server.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
+                                            json.dumps(body).encode()).status, 202)
+            account = [a for a in accounts if a["organization"] == "moviera"][0]
+            login = server.request("POST", "/staff/api/v1/session", {"Content-Type": "application/json"},
+                                   json.dumps({"email": account["email"], "password": account["password"]}).encode())
+            self.assertEqual(login.status, 201)
+        finally:
+            # Stop the server itself (strace does not pass SIGTERM on); strace then exits.
+            pids = subprocess.run(["pgrep", "-f", "^%s serve --data %s " % (os.path.abspath(BINARY), data)],
+                                  capture_output=True, text=True).stdout.split()
+            for pid in pids:
+                os.kill(int(pid), signal.SIGTERM)
+            proc.wait(15)
+        result = subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "syscall_filter.py"), UNIT, trace],
+                                capture_output=True, text=True)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+
+
+class BackupRestore(unittest.TestCase):
+    def test_round_trip_under_writes_keeps_every_acknowledged_request(self):
+        data = tempfile.mkdtemp(prefix="hw-backup-")
+        accounts = json.loads(run_cli("demo", "--data", data, "--json", env=FAST).stdout)["accounts"]
+        acknowledged, stop = [], threading.Event()
+        with ServerProcess(data_dir=data, env=FAST) as server:
+            org = [o["id"] for o in server.get("/api/v1/directory").json()["organizations"] if o["key"] == "moviera"][0]
+
+            def writer(n):
+                i = 0
+                while not stop.is_set():
+                    body = {"organization_id": org, "channel": "phone", "phone": "0612345678",
+                            "safe_times": ["weekend"], "voicemail_ok": False, "may_identify": False,
+                            "language": "nl", "message": "W%d-%d" % (n, i), "consent": True}
+                    # One source address per request: the per-client limit is not under test here.
+                    source = "127.%d.%d.%d" % (10 + n, i // 250, 1 + i % 250)
+                    response = server.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
+                                              json.dumps(body).encode(), source=source)
+                    if response.status == 202:
+                        acknowledged.append((time.monotonic(), body["message"]))
+                    i += 1
+
+            threads = [threading.Thread(target=writer, args=(n,)) for n in range(3)]
+            for t in threads:
+                t.start()
+            time.sleep(1.0)
+            backup_started = time.monotonic()
+            backup = os.path.join(tempfile.mkdtemp(prefix="hw-bk-"), "hulpwijzer-backup.db")
+            result = run_cli("backup", "--data", data, backup)
+            time.sleep(0.5)
+            stop.set()
+            for t in threads:
+                t.join()
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("integrity ok", result.stdout)
+        self.assertFalse(os.path.exists(backup + ".partial"))
+        db = sqlite3.connect(backup)
+        self.assertEqual(db.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+        db.close()
+        before = [m for (t, m) in acknowledged if t < backup_started]
+        self.assertGreater(len(before), 10)
+
+        restored = tempfile.mkdtemp(prefix="hw-restored-")
+        result = run_cli("restore", "--data", restored, backup)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with ServerProcess(data_dir=restored, env=FAST) as server:
+            self.assertEqual(run_cli("restore", "--data", restored, backup).returncode, 69)  # refused while running
+            account = [a for a in accounts if a["organization"] == "moviera"][0]
+            login = server.request("POST", "/staff/api/v1/session", {"Content-Type": "application/json"},
+                                   json.dumps({"email": account["email"], "password": account["password"]}).encode())
+            cookie = {"Cookie": login.header("set-cookie").split(";")[0]}
+            ids = [r["id"] for r in server.request("GET", "/staff/api/v1/requests", cookie).json()["requests"]]
+            messages = {server.request("GET", "/staff/api/v1/requests/" + i, cookie).json()["request"].get("message")
+                        for i in ids}
+        missing = [m for m in before if m not in messages]
+        self.assertEqual(missing, [], "acknowledged before the backup but not in it")
+
+    def test_restore_refuses_a_damaged_backup(self):
+        damaged = os.path.join(tempfile.mkdtemp(prefix="hw-dmg-"), "b.db")
+        with open(damaged, "wb") as f:
+            f.write(b"SQLite format 3\x00" + os.urandom(4096))
+        result = run_cli("restore", "--data", tempfile.mkdtemp(prefix="hw-r-"), damaged)
+        self.assertEqual(result.returncode, 65)
+
+
+if __name__ == "__main__":
+    unittest.main()
