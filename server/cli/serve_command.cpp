@@ -16,6 +16,7 @@
 #include "cli/embedded_publication.h"
 #include "cli/exit_codes.h"
 #include "domain/contact_targets.h"
+#include "domain/directory_editor.h"
 #include "domain/publication.h"
 #include "domain/retention.h"
 #include "http/http_server.h"
@@ -26,6 +27,7 @@
 #include "store/migrations.h"
 #include "store/request_store.h"
 #include "util/folder_lock.h"
+#include "util/shared_value.h"
 #include "util/log.h"
 
 namespace hw::cli {
@@ -202,16 +204,34 @@ int RunServe(const std::vector<std::string>& args) {
   store::RequestStore requests(*data.db);
   domain::Keyring keyring(keys, audit, UnixNow, crypto::KdfParams::FromEnvironment());
   domain::SessionVault sessions;
-  const auto targets = domain::ContactTargetsOf(published.publication.directory);
+  using Targets = std::map<std::string, domain::ContactTarget>;
+  SharedValue<Targets> targets(std::make_shared<const Targets>(domain::ContactTargetsOf(published.publication.directory)));
   domain::ContactRequests contact_requests(
       requests, keys, audit,
       [&targets](const std::string& id) -> std::optional<domain::ContactTarget> {
-        const auto it = targets.find(id);
-        if (it == targets.end()) return std::nullopt;
+        const auto current = targets.Get();
+        const auto it = current->find(id);
+        if (it == current->end()) return std::nullopt;
         return it->second;
       },
       UnixNow);
-  http::AppServices services{contact_requests, keyring, sessions, audit, keys, UnixNow};
+  // A publish or restore swaps in the new site and contact targets at once: residents'
+  // next load sees the new version (its ETags change).
+  domain::DirectoryEditor editor(directory_store, audit, UnixNow,
+                                 [&](const domain::Publication& publication, int64_t version) {
+                                   auto next = http::Site::Build(assets::AssetCatalog::Embedded(), publication.directory,
+                                                                 publication.questionnaire, version);
+                                   if (!next.ok()) {
+                                     log::Error("publish_render_failed", {{"message", next.status().message()}});
+                                     return;
+                                   }
+                                   holder.Set(next.value());
+                                   targets.Set(std::make_shared<const Targets>(domain::ContactTargetsOf(publication.directory)));
+                                   log::Info("published", {{"directory_version", version}});
+                                 });
+  http::AppServices services{contact_requests, keyring,       sessions,        audit,
+                             keys,             UnixNow,       editor,          directory_store,
+                             assets::AssetCatalog::Embedded()};
   http::Routes routes(config, holder, store::LatestSchemaVersion(), &services);
 
   sigset_t signals;

@@ -42,7 +42,7 @@ Result<Submitted> ContactRequests::Submit(const ContactRequestCheck& request) {
 }
 
 Result<store::RequestRow> ContactRequests::Owned(const StaffIdentity& staff, const std::string& id) {
-  if (!staff.partner_of) return Status::FailedPrecondition("only partner staff may handle contact requests");
+  if (!staff.partner_of) return Status::PermissionDenied("only partner staff may handle contact requests");
   auto row = requests_.Get(id);
   if (!row.ok()) return row.status();
   if (!row.value() || row.value()->organization != *staff.partner_of) return Status::NotFound("no such request");
@@ -50,7 +50,7 @@ Result<store::RequestRow> ContactRequests::Owned(const StaffIdentity& staff, con
 }
 
 Result<std::vector<RequestSummary>> ContactRequests::List(const StaffIdentity& staff) {
-  if (!staff.partner_of) return Status::FailedPrecondition("only partner staff may handle contact requests");
+  if (!staff.partner_of) return Status::PermissionDenied("only partner staff may handle contact requests");
   auto rows = requests_.List(*staff.partner_of);
   if (!rows.ok()) return rows.status();
   std::vector<RequestSummary> list;
@@ -58,8 +58,14 @@ Result<std::vector<RequestSummary>> ContactRequests::List(const StaffIdentity& s
   return list;
 }
 
+Result<RequestSummary> ContactRequests::Summary(const StaffIdentity& staff, const std::string& id) {
+  auto row = Owned(staff, id);
+  if (!row.ok()) return row.status();
+  return RequestSummary{row->id, row->status, row->created_at, row->closed_at};
+}
+
 Result<int64_t> ContactRequests::CountNew(const StaffIdentity& staff) {
-  if (!staff.partner_of) return Status::FailedPrecondition("only partner staff may handle contact requests");
+  if (!staff.partner_of) return Status::PermissionDenied("only partner staff may handle contact requests");
   return requests_.CountNew(*staff.partner_of);
 }
 
@@ -87,8 +93,12 @@ Result<nlohmann::json> ContactRequests::Open(const StaffIdentity& staff, const s
 Status ContactRequests::Update(const StaffIdentity& staff, const std::string& id, const RequestUpdate& update) {
   if (update.status && !kStatuses.count(*update.status))
     return Status::InvalidArgument("status must be new, in_progress, contacted or closed");
-  if (update.note && update.note->size() > kMaxNoteChars * 4)
-    return Status::InvalidArgument("the note is longer than " + std::to_string(kMaxNoteChars) + " characters");
+  if (update.note) {
+    size_t characters = 0;
+    for (unsigned char c : *update.note) characters += (c & 0xC0) != 0x80;
+    if (characters > kMaxNoteChars)
+      return Status::InvalidArgument("the note is longer than " + std::to_string(kMaxNoteChars) + " characters");
+  }
   auto row = Owned(staff, id);
   if (!row.ok()) return row.status();
   if (update.status && *update.status != row->status) {

@@ -58,13 +58,15 @@ class ContactRequests {
   // keys yet); kUnavailable: the database could not store it (nothing was stored).
   Result<Submitted> Submit(const ContactRequestCheck& request);
 
-  // Staff side. kPermissionDenied-like errors are kFailedPrecondition ("not a partner");
-  // a request of another organisation is kNotFound.
+  // Staff side. kPermissionDenied for staff who are not partners; kFailedPrecondition
+  // when the account holds no key for the request; another organisation's is kNotFound.
   Result<std::vector<RequestSummary>> List(const StaffIdentity& staff);
   Result<nlohmann::json> Open(const StaffIdentity& staff, const std::vector<OrgSecret>& secrets, const std::string& id);
   Status Update(const StaffIdentity& staff, const std::string& id, const RequestUpdate& update);
   Status Delete(const StaffIdentity& staff, const std::string& id);
   Result<int64_t> CountNew(const StaffIdentity& staff);
+  // Status and dates of one request, without opening it (and so without an audit entry).
+  Result<RequestSummary> Summary(const StaffIdentity& staff, const std::string& id);
 
  private:
   Result<store::RequestRow> Owned(const StaffIdentity& staff, const std::string& id);

@@ -133,9 +133,9 @@ TEST_CASE("only partners handle requests, and only their own", "[keyring]") {
   const StaffIdentity editor{1, "e@x.test", std::nullopt, true, false};
   const StaffIdentity admin{2, "a@x.test", std::nullopt, false, true};
   for (const auto& who : {editor, admin}) {
-    CHECK(f.contact->List(who).status().code() == StatusCode::kFailedPrecondition);
-    CHECK(f.contact->Open(who, {}, id).status().code() == StatusCode::kFailedPrecondition);
-    CHECK(f.contact->Delete(who, id).code() == StatusCode::kFailedPrecondition);
+    CHECK(f.contact->List(who).status().code() == StatusCode::kPermissionDenied);
+    CHECK(f.contact->Open(who, {}, id).status().code() == StatusCode::kPermissionDenied);
+    CHECK(f.contact->Delete(who, id).code() == StatusCode::kPermissionDenied);
   }
   CHECK_FALSE(f.keyring->AddStaff({"n@x.test", "password of twelve", std::nullopt, false, false}, "t").ok());
   CHECK_FALSE(f.keyring->AddStaff({"n@x.test", "short", std::string("moviera"), false, false}, "t").ok());

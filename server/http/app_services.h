@@ -3,15 +3,29 @@
 #pragma once
 
 #include <functional>
+#include <memory>
+#include <mutex>
 
+#include "assets/asset_catalog.h"
 #include "domain/contact_requests.h"
+#include "domain/directory_editor.h"
 #include "domain/keyring.h"
 #include "domain/rate_limiter.h"
 #include "domain/session_vault.h"
 #include "store/audit_store.h"
+#include "store/directory_store.h"
 #include "store/key_store.h"
 
 namespace hw::http {
+
+class Site;
+
+// The last rendered preview of the draft, by draft revision.
+struct PreviewCache {
+  std::mutex mutex;
+  int64_t revision = -1;
+  std::shared_ptr<const Site> site;
+};
 
 struct AppServices {
   domain::ContactRequests& requests;
@@ -20,6 +34,10 @@ struct AppServices {
   store::AuditStore& audit;
   store::KeyStore& keys;
   std::function<int64_t()> now;
+  domain::DirectoryEditor& editor;
+  store::DirectoryStore& directory_store;
+  const assets::AssetCatalog& catalog;
+  PreviewCache preview;
   domain::RateLimiter submissions_per_client{5, 600};       // a resident: 5 per 10 minutes
   domain::RateLimiter submissions_per_organization{60, 3600};
   domain::RateLimiter failed_logins_per_client{20, 600};  // failures only: colleagues share addresses

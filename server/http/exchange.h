@@ -3,6 +3,7 @@
 // weaknesses). http_server.cpp converts at the edge. Plain values.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@ namespace hw::http {
 struct HttpRequest {
   std::string method;           // "GET", "HEAD", "POST", ...
   std::string path;             // decoded path without the query
+  std::map<std::string, std::string> query;  // decoded query parameters (first value of each)
   std::string accept_encoding;  // used only to choose a precomputed variant
   std::string if_none_match;
   std::string content_type;

@@ -28,6 +28,8 @@ class TunedServer : public httplib::Server {
 
 void WriteResponse(const HttpResponse& from, httplib::Response& to) {
   to.status = from.status;
+  // A header the route sets replaces a default one of the same name (e.g. the staff CSP).
+  for (const auto& [name, value] : from.headers) to.headers.erase(name);
   for (const auto& [name, value] : from.headers) to.set_header(name.c_str(), value);
   const std::string_view body = from.body();
   if (!from.content_type.empty()) to.set_content(body.data(), body.size(), from.content_type.c_str());
@@ -142,6 +144,7 @@ class HttpServer::Impl {
     HttpRequest request;
     request.method = req.method;
     request.path = req.path;
+    for (const auto& [name, value] : req.params) request.query.emplace(name, value);
     request.accept_encoding = req.get_header_value(kStashedAcceptEncoding);
     request.if_none_match = req.get_header_value("If-None-Match");
     request.content_type = req.get_header_value("Content-Type");

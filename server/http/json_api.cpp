@@ -32,7 +32,8 @@ HttpResponse ErrorFromStatus(const Status& status) {
     case StatusCode::kInvalidArgument: return ApiError(400, "invalid", message);
     case StatusCode::kNotFound: return ApiError(404, "not_found", message);
     case StatusCode::kAlreadyExists: return ApiError(409, "conflict", message);
-    case StatusCode::kFailedPrecondition: return ApiError(403, "forbidden", message);
+    case StatusCode::kPermissionDenied: return ApiError(403, "forbidden", message);
+    case StatusCode::kFailedPrecondition: return ApiError(409, "precondition_failed", message);
     case StatusCode::kUnavailable:
     case StatusCode::kIoError: return ApiError(503, "unavailable", "The service cannot store data right now; nothing was stored. Try again shortly.");
     default: return ApiError(500, "internal_error", "Something went wrong on our side; nothing was stored.");

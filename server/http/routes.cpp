@@ -4,6 +4,7 @@
 
 #include "http/api_error.h"
 #include "http/contact_routes.h"
+#include "http/security_headers.h"
 #include "http/staff_routes.h"
 
 namespace hw::http {
@@ -32,6 +33,12 @@ HttpResponse Routes::Handle(const HttpRequest& request) const {
     }
     if (auto staff = HandleStaffApi(request, *services_, config_)) return std::move(*staff);
   }
+  if (request.path == "/staff" && read) {
+    HttpResponse response;
+    response.status = 301;
+    response.SetHeader("Location", "/staff/");
+    return response;
+  }
   if (request.path == "/exit" || request.path == "/healthz") {
     if (!read) {
       HttpResponse response = ApiErrorForStatus(405);
@@ -45,13 +52,17 @@ HttpResponse Routes::Handle(const HttpRequest& request) const {
 
 HttpResponse Routes::ServeResource(const HttpRequest& request, const Site& site, const Resource& resource) const {
   const Resource::Variant& variant = resource.Select(request.accept_encoding);
+  // The staff portal shows request content: keep it out of every cache, and allow no
+  // inline style there at all.
+  const bool staff_page = request.path.rfind("/staff/", 0) == 0;
   HttpResponse response;
-  response.SetHeader("Cache-Control", resource.cache_control());
+  response.SetHeader("Cache-Control", staff_page ? "no-store" : resource.cache_control());
+  if (staff_page) response.SetHeader("Content-Security-Policy", StaffContentSecurityPolicy());
   response.SetHeader("ETag", variant.etag);
   // Vary whenever another representation exists, so caches keep them apart.
   if (&variant != &resource.identity() || !resource.Select("br, gzip").body.empty())
     response.SetHeader("Vary", "Accept-Encoding");
-  if (IfNoneMatchMatches(request.if_none_match, variant.etag)) {
+  if (!staff_page && IfNoneMatchMatches(request.if_none_match, variant.etag)) {
     response.status = 304;
     return response;
   }

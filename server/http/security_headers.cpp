@@ -17,4 +17,11 @@ std::vector<std::pair<std::string, std::string>> SecurityHeaders(const std::stri
   return headers;
 }
 
+const std::string& StaffContentSecurityPolicy() {
+  static const std::string policy =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+      "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  return policy;
+}
+
 }  // namespace hw::http

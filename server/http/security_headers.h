@@ -10,4 +10,8 @@ namespace hw::http {
 
 std::vector<std::pair<std::string, std::string>> SecurityHeaders(const std::string& content_security_policy, bool hsts);
 
+// The staff portal's policy: no inline style at all (the resident page's hashed inline
+// style is not needed there).
+const std::string& StaffContentSecurityPolicy();
+
 }  // namespace hw::http

@@ -54,25 +54,20 @@ std::string ContentSecurityPolicyFor(std::string_view html) {
          "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 }
 
-Result<std::shared_ptr<const Site>> Site::Build(const assets::AssetCatalog& catalog, const nlohmann::json& directory,
-                                                const nlohmann::json& questionnaire, int64_t version) {
+Result<std::shared_ptr<Site>> Site::Render(const assets::AssetCatalog& catalog, const nlohmann::json& directory,
+                                           const nlohmann::json& questionnaire, const std::string& prefix) {
   auto site = std::make_shared<Site>();
-  site->version_ = version;
-  for (const assets::EmbeddedFile& file : catalog.files()) {
-    if (!IsWebappFile(file.path)) continue;
-    site->resources_["/assets/" + assets::AssetCatalog::HashedName(file)] =
-        Resource::FromEmbedded(file, assets::ContentTypeFor(file.path), kImmutable);
-  }
-
   const nlohmann::json resident = domain::ResidentView(directory);
   struct Template {
     const char* source;
     const char* url;
     bool required;
+    bool in_preview;
   };
-  for (const Template& t : {Template{"resident/index.html", "/", true}, Template{"resident/sw.js", "/sw.js", false},
-                            Template{"resident/manifest.webmanifest", "/manifest.webmanifest", false},
-                            Template{"staff/index.html", "/staff/", false}}) {
+  for (const Template& t : {Template{"resident/index.html", "/", true, true}, Template{"resident/sw.js", "/sw.js", false, false},
+                            Template{"resident/manifest.webmanifest", "/manifest.webmanifest", false, false},
+                            Template{"staff/index.html", "/staff/", false, false}}) {
+    if (!prefix.empty() && !t.in_preview) continue;
     const assets::EmbeddedFile* file = catalog.Find(t.source);
     if (!file) {
       if (t.required) return Status::NotFound(std::string("webapp/") + t.source + " is not embedded in this build");
@@ -84,14 +79,37 @@ Result<std::shared_ptr<const Site>> Site::Build(const assets::AssetCatalog& cata
     if (t.url == std::string_view("/")) {
       const size_t marker = body.find(kHelpListMarker);
       if (marker != std::string::npos) body.replace(marker, kHelpListMarker.size(), HelpListHtml(resident));
+      if (!prefix.empty()) {
+        const size_t html = body.find("<html");
+        if (html != std::string::npos) body.insert(html + 5, " data-api-base=\"" + prefix + "\"");
+      }
       site->csp_ = ContentSecurityPolicyFor(body);
     }
-    site->resources_[t.url] = Resource::Render(std::move(body), assets::ContentTypeFor(t.source), kRevalidate);
+    site->resources_[prefix + t.url] = Resource::Render(std::move(body), assets::ContentTypeFor(t.source), kRevalidate);
   }
+  site->resources_[prefix + "/api/v1/directory"] = Resource::Render(resident.dump(), "application/json", kRevalidate);
+  site->resources_[prefix + "/api/v1/questionnaire"] = Resource::Render(questionnaire.dump(), "application/json", kRevalidate);
+  return site;
+}
 
-  site->resources_["/api/v1/directory"] = Resource::Render(resident.dump(), "application/json", kRevalidate);
-  site->resources_["/api/v1/questionnaire"] = Resource::Render(questionnaire.dump(), "application/json", kRevalidate);
-  return std::shared_ptr<const Site>(std::move(site));
+Result<std::shared_ptr<const Site>> Site::Build(const assets::AssetCatalog& catalog, const nlohmann::json& directory,
+                                                const nlohmann::json& questionnaire, int64_t version) {
+  auto site = Render(catalog, directory, questionnaire, "");
+  if (!site.ok()) return site.status();
+  site.value()->version_ = version;
+  for (const assets::EmbeddedFile& file : catalog.files()) {
+    if (!IsWebappFile(file.path)) continue;
+    site.value()->resources_["/assets/" + assets::AssetCatalog::HashedName(file)] =
+        Resource::FromEmbedded(file, assets::ContentTypeFor(file.path), kImmutable);
+  }
+  return std::shared_ptr<const Site>(std::move(site.value()));
+}
+
+Result<std::shared_ptr<const Site>> Site::BuildPreview(const assets::AssetCatalog& catalog, const nlohmann::json& directory,
+                                                       const nlohmann::json& questionnaire, const std::string& prefix) {
+  auto site = Render(catalog, directory, questionnaire, prefix);
+  if (!site.ok()) return site.status();
+  return std::shared_ptr<const Site>(std::move(site.value()));
 }
 
 const Resource* Site::Find(std::string_view path) const {

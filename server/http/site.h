@@ -24,6 +24,12 @@ class Site {
   // `directory` and `questionnaire` must be valid (the caller validated them).
   static Result<std::shared_ptr<const Site>> Build(const assets::AssetCatalog& catalog, const nlohmann::json& directory,
                                                    const nlohmann::json& questionnaire, int64_t version);
+  // The page and the two read APIs only, under `prefix` (e.g. "/staff/preview"), with the
+  // page told to read its data there (data-api-base): an editor's preview of a draft,
+  // shown by the real resident app exactly as residents would see it.
+  static Result<std::shared_ptr<const Site>> BuildPreview(const assets::AssetCatalog& catalog,
+                                                          const nlohmann::json& directory,
+                                                          const nlohmann::json& questionnaire, const std::string& prefix);
 
   // The resource for an exact request path ("/", "/assets/resident/app.3f9a1c2b.js"), or null.
   const Resource* Find(std::string_view path) const;
@@ -32,6 +38,9 @@ class Site {
   int64_t version() const { return version_; }
 
  private:
+  static Result<std::shared_ptr<Site>> Render(const assets::AssetCatalog& catalog, const nlohmann::json& directory,
+                                             const nlohmann::json& questionnaire, const std::string& prefix);
+
   std::map<std::string, std::shared_ptr<const Resource>, std::less<>> resources_;
   std::string csp_;
   int64_t version_ = 0;

@@ -1,29 +1,11 @@
-// The currently published Site, swapped atomically when a new version is published.
-// Readers get a shared_ptr that stays valid while they use it. Thread-safe.
+// The currently published Site, replaced whole when a new version is published.
 #pragma once
 
-#include <memory>
-#include <mutex>
-
 #include "http/site.h"
+#include "util/shared_value.h"
 
 namespace hw::http {
 
-class SiteHolder {
- public:
-  explicit SiteHolder(std::shared_ptr<const Site> site) : site_(std::move(site)) {}
-  std::shared_ptr<const Site> Get() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return site_;
-  }
-  void Set(std::shared_ptr<const Site> site) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    site_ = std::move(site);
-  }
-
- private:
-  mutable std::mutex mutex_;
-  std::shared_ptr<const Site> site_;
-};
+using SiteHolder = SharedValue<Site>;
 
 }  // namespace hw::http

@@ -2,6 +2,7 @@
 
 #include "crypto/tokens.h"
 #include "http/api_error.h"
+#include "http/editor_routes.h"
 #include "http/json_api.h"
 
 namespace hw::http {
@@ -112,6 +113,8 @@ HttpResponse OneRequest(Context& c, const std::string& id) {
           break;
         }
     auto opened = c.services.requests.Open(staff, granted, id);
+    if (!opened.ok() && opened.status().code() == StatusCode::kFailedPrecondition)
+      return ApiError(403, "no_key", "Your account holds no key for this request; ask a colleague with access or the administrator.");
     if (!opened.ok()) return ErrorFromStatus(opened.status());
     return JsonResponse(200, opened.value());
   }
@@ -127,10 +130,13 @@ HttpResponse OneRequest(Context& c, const std::string& id) {
       else return ApiError(400, "invalid", "Only status (text) and note (text or null) can be changed.", it.key());
     }
     if (Status s = c.services.requests.Update(staff, id, update); !s.ok()) {
-      if (s.code() == StatusCode::kInvalidArgument) return ApiError(400, "invalid", s.message() + ".", update.status ? "status" : "note");
+      if (s.code() == StatusCode::kInvalidArgument)
+        return ApiError(400, "invalid", s.message() + ".", s.message().find("note") != std::string::npos ? "note" : "status");
       return ErrorFromStatus(s);
     }
-    return JsonResponse(200, {{"status", "updated"}});
+    auto summary = c.services.requests.Summary(staff, id);
+    if (!summary.ok()) return ErrorFromStatus(summary.status());
+    return JsonResponse(200, Summary(summary.value()));
   }
   if (c.request.method == "DELETE") {
     if (Status s = c.services.requests.Delete(staff, id); !s.ok()) return ErrorFromStatus(s);
@@ -172,8 +178,10 @@ std::string CookieValue(const std::string& header, const std::string& name) {
 
 std::optional<HttpResponse> HandleStaffApi(const HttpRequest& request, AppServices& services,
                                            const ServerConfig& config) {
-  if (request.path.compare(0, kPrefix.size(), kPrefix) != 0) return std::nullopt;
-  const std::string route = request.path.substr(kPrefix.size());
+  const bool api = request.path.compare(0, kPrefix.size(), kPrefix) == 0;
+  const bool preview = request.path.rfind("/staff/preview/", 0) == 0;
+  if (!api && !preview) return std::nullopt;
+  const std::string route = api ? request.path.substr(kPrefix.size()) : "";
   Context c{request, services, config, CookieValue(request.cookie, SessionCookieName(config)), std::nullopt};
   c.session = services.sessions.Find(c.token, services.now());
   if (c.session) {
@@ -196,6 +204,8 @@ std::optional<HttpResponse> HandleStaffApi(const HttpRequest& request, AppServic
   if (!c.session) return ApiError(401, "not_logged_in", "Log in first; sessions end after 30 minutes without use.");
   if (changes && !crypto::ConstantTimeEquals(request.csrf_token, c.session->csrf_token))
     return ApiError(403, "csrf", "The X-CSRF-Token header is missing or wrong; reload the page.");
+  if (preview) return HandlePreview(request, services, c.session->staff);
+  if (auto editor = HandleEditorApi(route, request, services, c.session->staff)) return editor;
   if (route == "requests") return Requests(c);
   if (route.rfind("requests/", 0) == 0 && route.size() > 9 && route.find('/', 9) == std::string::npos)
     return OneRequest(c, route.substr(9));

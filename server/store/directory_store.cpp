@@ -3,6 +3,7 @@
 namespace hw::store {
 
 Result<std::optional<DirectoryVersion>> DirectoryStore::Current() {
+  auto lock = db_.Lock();
   auto statement = db_.Prepare(
       "SELECT version, directory, questionnaire, published_at, published_by FROM directory_versions "
       "ORDER BY version DESC LIMIT 1");
@@ -28,6 +29,100 @@ Result<int64_t> DirectoryStore::Publish(const std::string& directory, const std:
     if (!run.ok()) return run;
     version = sqlite3_last_insert_rowid(db_.handle());
     return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return version;
+}
+
+}  // namespace hw::store
+
+namespace hw::store {
+
+Result<std::optional<DirectoryVersion>> DirectoryStore::Version(int64_t version) {
+  auto lock = db_.Lock();
+  auto s = db_.Prepare(
+      "SELECT version, directory, questionnaire, published_at, published_by FROM directory_versions WHERE version = ?1");
+  if (!s.ok()) return s.status();
+  s->Bind(1, version);
+  if (!s->Step()) {
+    if (!s->status().ok()) return s->status();
+    return std::optional<DirectoryVersion>();
+  }
+  return std::optional<DirectoryVersion>(DirectoryVersion{s->Int(0), s->Text(1), s->Text(2), s->Text(3), s->Text(4)});
+}
+
+Result<std::vector<VersionInfo>> DirectoryStore::Versions() {
+  auto lock = db_.Lock();
+  auto s = db_.Prepare("SELECT version, published_at, published_by, note FROM directory_versions ORDER BY version DESC");
+  if (!s.ok()) return s.status();
+  std::vector<VersionInfo> versions;
+  while (s->Step()) versions.push_back({s->Int(0), s->Text(1), s->Text(2), s->Text(3)});
+  if (!s->status().ok()) return s->status();
+  return versions;
+}
+
+Result<std::optional<Draft>> DirectoryStore::GetDraft() {
+  auto lock = db_.Lock();
+  auto s = db_.Prepare(
+      "SELECT revision, based_on, directory, questionnaire, updated_at, updated_by FROM directory_draft WHERE id = 1");
+  if (!s.ok()) return s.status();
+  if (!s->Step()) {
+    if (!s->status().ok()) return s->status();
+    return std::optional<Draft>();
+  }
+  return std::optional<Draft>(Draft{s->Int(0), s->Int(1), s->Text(2), s->Text(3), s->Int(4), s->Text(5)});
+}
+
+Result<int64_t> DirectoryStore::SaveDraft(int64_t expected_revision, int64_t based_on, const std::string& directory,
+                                          const std::string& questionnaire, int64_t now, const std::string& editor) {
+  int64_t revision = 0;
+  const Status status = db_.Transaction([&]() -> Status {
+    auto current = db_.Prepare("SELECT revision, based_on FROM directory_draft WHERE id = 1");
+    if (!current.ok()) return current.status();
+    const bool exists = current->Step();
+    const int64_t found = exists ? current->Int(0) : 0;
+    const int64_t base = exists ? current->Int(1) : based_on;
+    if (found != expected_revision)
+      return Status::AlreadyExists("the draft was changed by someone else (revision " + std::to_string(found) +
+                                   ", you had " + std::to_string(expected_revision) + ")");
+    revision = found + 1;
+    auto write = db_.Prepare(
+        "INSERT OR REPLACE INTO directory_draft (id, revision, based_on, directory, questionnaire, updated_at, updated_by) "
+        "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!write.ok()) return write.status();
+    write->Bind(1, revision).Bind(2, base).Bind(3, directory).Bind(4, questionnaire).Bind(5, now).Bind(6, editor);
+    return write->Run();
+  });
+  if (!status.ok()) return status;
+  return revision;
+}
+
+Status DirectoryStore::DeleteDraft() {
+  auto lock = db_.Lock();
+  return db_.Exec("DELETE FROM directory_draft");
+}
+
+Result<int64_t> DirectoryStore::PublishDraft(int64_t expected_revision, const std::string& author, const std::string& note) {
+  int64_t version = 0;
+  const Status status = db_.Transaction([&]() -> Status {
+    auto draft = db_.Prepare("SELECT revision, based_on, directory, questionnaire FROM directory_draft WHERE id = 1");
+    if (!draft.ok()) return draft.status();
+    if (!draft->Step()) return Status::NotFound("there is no draft to publish");
+    if (draft->Int(0) != expected_revision)
+      return Status::AlreadyExists("the draft was changed by someone else since you loaded it");
+    auto latest = db_.Prepare("SELECT COALESCE(MAX(version), 0) FROM directory_versions");
+    if (!latest.ok() || !latest->Step()) return Status::IoError("cannot read the published version");
+    if (latest->Int(0) != draft->Int(1))
+      return Status::AlreadyExists("version " + std::to_string(latest->Int(0)) +
+                                   " was published after this draft was started; reload and check the draft");
+    auto insert = db_.Prepare(
+        "INSERT INTO directory_versions (directory, questionnaire, published_at, published_by, note) "
+        "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?3, ?4)");
+    if (!insert.ok()) return insert.status();
+    insert->Bind(1, draft->Text(2)).Bind(2, draft->Text(3)).Bind(3, author).Bind(4, note);
+    if (Status s = insert->Run(); !s.ok()) return s;
+    version = sqlite3_last_insert_rowid(db_.handle());
+    return db_.Exec("DELETE FROM directory_draft");
   });
   if (!status.ok()) return status;
   return version;

@@ -74,6 +74,20 @@ const std::vector<const char*> kSteps = {
     ) STRICT;
     CREATE INDEX audit_log_by_time ON audit_log(at);
     )sql",
+    // 2 -> 3: the editors' shared draft of the next directory version. One row at most;
+    // `revision` guards against two editors overwriting each other, `based_on` against
+    // publishing over a version someone else published meanwhile.
+    R"sql(
+    CREATE TABLE directory_draft (
+      id             INTEGER PRIMARY KEY CHECK (id = 1),
+      revision       INTEGER NOT NULL,
+      based_on       INTEGER NOT NULL,
+      directory      TEXT NOT NULL,
+      questionnaire  TEXT NOT NULL,
+      updated_at     INTEGER NOT NULL,
+      updated_by     TEXT NOT NULL
+    ) STRICT;
+    )sql",
 };
 
 }  // namespace

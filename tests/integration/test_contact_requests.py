@@ -51,7 +51,7 @@ class Staff:
         if body is not None:
             headers["Content-Type"] = "application/json"
             data = json.dumps(body).encode()
-        return self.server.request(method, "/staff/api/v1/" + path, headers, data)
+        return self.server.request(method, path if path.startswith("/") else "/staff/api/v1/" + path, headers, data)
 
 
 class ContactRequestCase(unittest.TestCase):

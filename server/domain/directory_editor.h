@@ -1,0 +1,65 @@
+// The communications staff's way to change the directory safely: one shared draft,
+// validated on every save (every problem in words an editor can act on), published as
+// an atomic switch to a new version, with every version kept and restorable, and a diff
+// between any two. Two editors cannot overwrite each other silently: saving and
+// publishing name the revision they started from. Everything goes into the audit log.
+// Thread-safe as far as its stores are.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/publication.h"
+#include "store/audit_store.h"
+#include "store/directory_store.h"
+
+namespace hw::domain {
+
+struct DraftView {
+  store::Draft draft;
+  ValidationIssues issues;
+};
+
+class DirectoryEditor {
+ public:
+  using Clock = std::function<int64_t()>;
+  // Called after a publish or restore committed, with the new version (already valid).
+  using OnPublished = std::function<void(const Publication&, int64_t version)>;
+
+  DirectoryEditor(store::DirectoryStore& store, store::AuditStore& audit, Clock now, OnPublished on_published)
+      : store_(store), audit_(audit), now_(std::move(now)), on_published_(std::move(on_published)) {}
+
+  // The draft, started from the published version when there is none.
+  Result<DraftView> OpenDraft(const std::string& editor);
+  // Saves a new draft text. `replacements` rewrites the questionnaire's rules from one
+  // organisation key to another (what replaces an organisation that is removed).
+  // kAlreadyExists when the draft's revision moved on. Invalid drafts are saved too:
+  // the issues come back, and publishing refuses until they are fixed.
+  Result<DraftView> SaveDraft(const std::string& editor, int64_t revision, const nlohmann::json& directory,
+                              const std::optional<nlohmann::json>& questionnaire,
+                              const std::map<std::string, std::string>& replacements);
+  Status DiscardDraft(const std::string& editor);
+  // kInvalidArgument (with the issues in `issues`) when the draft is not valid.
+  Result<int64_t> Publish(const std::string& editor, int64_t revision, const std::string& note, ValidationIssues* issues);
+  Result<int64_t> Restore(const std::string& editor, int64_t version, const std::string& note);
+  // Changes from one version to another; either may be "draft".
+  Result<nlohmann::json> Diff(const std::string& from, const std::string& to);
+  // What needs attention first: details not verified, checks older than six months,
+  // and the staff's todo notes, from the draft if there is one, else the published version.
+  Result<nlohmann::json> Attention();
+
+ private:
+  Result<std::pair<std::string, std::string>> Texts(const std::string& which);
+  void Audit(const std::string& editor, const std::string& action, const std::string& target);
+
+  store::DirectoryStore& store_;
+  store::AuditStore& audit_;
+  Clock now_;
+  OnPublished on_published_;
+};
+
+}  // namespace hw::domain

@@ -1,0 +1,225 @@
+#include "http/editor_routes.h"
+
+#include "http/api_error.h"
+#include "http/json_api.h"
+#include "http/site.h"
+#include "domain/directory_validator.h"
+
+namespace hw::http {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kPreviewPrefix = "/staff/preview";
+
+json IssuesJson(const domain::ValidationIssues& issues) {
+  json list = json::array();
+  for (const auto& i : issues)
+    list.push_back({{"file", i.file}, {"entry", i.entry}, {"field", i.field}, {"message", i.message}, {"text", i.ToString()}});
+  return list;
+}
+
+json DraftJson(const domain::DraftView& view) {
+  return {{"revision", view.draft.revision},
+          {"based_on", view.draft.based_on},
+          {"updated_at", view.draft.updated_at},
+          {"updated_by", view.draft.updated_by},
+          {"directory", json::parse(view.draft.directory, nullptr, false)},
+          {"questionnaire", json::parse(view.draft.questionnaire, nullptr, false)},
+          {"issues", IssuesJson(view.issues)}};
+}
+
+HttpResponse Conflict(const Status& status) {
+  return ApiError(409, "draft_changed", status.message() + ". Reload the draft; your changes were not saved.");
+}
+
+HttpResponse Overview(AppServices& s) {
+  auto versions = s.directory_store.Versions();
+  if (!versions.ok()) return ErrorFromStatus(versions.status());
+  json published = nullptr;
+  if (!versions->empty()) {
+    const auto& v = versions->front();
+    published = {{"version", v.version}, {"published_at", v.published_at}, {"published_by", v.published_by}, {"note", v.note}};
+  }
+  auto draft = s.directory_store.GetDraft();
+  if (!draft.ok()) return ErrorFromStatus(draft.status());
+  json draft_state = nullptr;
+  if (draft.value())
+    draft_state = {{"revision", draft.value()->revision}, {"based_on", draft.value()->based_on},
+                   {"updated_at", draft.value()->updated_at}, {"updated_by", draft.value()->updated_by}};
+  return JsonResponse(200, {{"published", published}, {"draft", draft_state}});
+}
+
+HttpResponse SaveDraft(const HttpRequest& request, AppServices& s, const std::string& editor) {
+  json body;
+  if (auto error = ReadJsonBody(request, &body)) return *error;
+  if (!body.is_object() || !body.contains("revision") || !body["revision"].is_number_integer())
+    return ApiError(400, "invalid", "Send the revision you started from.", "revision");
+  if (!body.contains("directory") || !body["directory"].is_object())
+    return ApiError(400, "invalid", "Send the whole directory document.", "directory");
+  std::optional<json> questionnaire;
+  if (body.contains("questionnaire")) questionnaire = body["questionnaire"];
+  std::map<std::string, std::string> replace;
+  if (body.contains("replace")) {
+    if (!body["replace"].is_object()) return ApiError(400, "invalid", "replace maps organisation keys to keys.", "replace");
+    for (auto& [from, to] : body["replace"].items()) {
+      if (!to.is_string()) return ApiError(400, "invalid", "replace maps organisation keys to keys.", "replace");
+      replace[from] = to.get<std::string>();
+    }
+  }
+  auto saved = s.editor.SaveDraft(editor, body["revision"].get<int64_t>(), body["directory"], questionnaire, replace);
+  if (!saved.ok()) return saved.status().code() == StatusCode::kAlreadyExists ? Conflict(saved.status()) : ErrorFromStatus(saved.status());
+  return JsonResponse(200, DraftJson(saved.value()));
+}
+
+HttpResponse Publish(const HttpRequest& request, AppServices& s, const std::string& editor) {
+  json body;
+  if (auto error = ReadJsonBody(request, &body)) return *error;
+  if (!body.is_object() || !body.contains("revision") || !body["revision"].is_number_integer())
+    return ApiError(400, "invalid", "Send the revision you checked.", "revision");
+  const std::string note = body.contains("note") && body["note"].is_string() ? body["note"].get<std::string>() : "";
+  domain::ValidationIssues issues;
+  auto version = s.editor.Publish(editor, body["revision"].get<int64_t>(), note, &issues);
+  if (!version.ok()) {
+    if (version.status().code() == StatusCode::kAlreadyExists) return Conflict(version.status());
+    if (version.status().code() == StatusCode::kInvalidArgument) {
+      json error = {{"error", {{"code", "invalid_draft"}, {"message", version.status().message() + "."}, {"field", nullptr},
+                               {"issues", IssuesJson(issues)}}}};
+      return JsonResponse(422, error);
+    }
+    return ErrorFromStatus(version.status());
+  }
+  return JsonResponse(201, {{"version", version.value()}});
+}
+
+HttpResponse Versions(AppServices& s) {
+  auto versions = s.directory_store.Versions();
+  if (!versions.ok()) return ErrorFromStatus(versions.status());
+  json list = json::array();
+  for (const auto& v : versions.value())
+    list.push_back({{"version", v.version}, {"published_at", v.published_at}, {"published_by", v.published_by}, {"note", v.note}});
+  return JsonResponse(200, {{"versions", list}});
+}
+
+HttpResponse OneVersion(AppServices& s, const std::string& number) {
+  char* end = nullptr;
+  const long long v = std::strtoll(number.c_str(), &end, 10);
+  if (number.empty() || *end) return ApiError(400, "invalid", "The version must be a number.", "version");
+  auto version = s.directory_store.Version(v);
+  if (!version.ok()) return ErrorFromStatus(version.status());
+  if (!version.value()) return ApiError(404, "not_found", "There is no version " + number + ".");
+  return JsonResponse(200, {{"version", version.value()->version},
+                            {"published_at", version.value()->published_at},
+                            {"published_by", version.value()->published_by},
+                            {"directory", json::parse(version.value()->directory, nullptr, false)},
+                            {"questionnaire", json::parse(version.value()->questionnaire, nullptr, false)}});
+}
+
+HttpResponse Restore(const HttpRequest& request, AppServices& s, const std::string& editor, const std::string& number) {
+  json body = json::object();
+  if (!request.body.empty())
+    if (auto error = ReadJsonBody(request, &body)) return *error;
+  char* end = nullptr;
+  const long long v = std::strtoll(number.c_str(), &end, 10);
+  if (number.empty() || *end) return ApiError(400, "invalid", "The version must be a number.", "version");
+  const std::string note = body.is_object() && body.contains("note") && body["note"].is_string() ? body["note"].get<std::string>() : "";
+  auto restored = s.editor.Restore(editor, v, note);
+  if (!restored.ok()) return ErrorFromStatus(restored.status());
+  return JsonResponse(201, {{"version", restored.value()}});
+}
+
+HttpResponse MethodNotAllowed(const char* allow) {
+  HttpResponse response = ApiErrorForStatus(405);
+  response.SetHeader("Allow", allow);
+  return response;
+}
+
+}  // namespace
+
+std::optional<HttpResponse> HandleEditorApi(const std::string& route, const HttpRequest& request, AppServices& s,
+                                            const domain::StaffIdentity& staff) {
+  if (route != "directory" && route.rfind("directory/", 0) != 0) return std::nullopt;
+  if (!staff.is_editor) return ApiError(403, "forbidden", "Only editors may change the directory.");
+  const std::string& m = request.method;
+  const bool read = m == "GET" || m == "HEAD";
+  const std::string rest = route == "directory" ? "" : route.substr(10);
+  if (rest.empty()) return read ? Overview(s) : MethodNotAllowed("GET");
+  if (rest == "draft") {
+    if (read) {
+      auto draft = s.editor.OpenDraft(staff.email);
+      if (!draft.ok()) return ErrorFromStatus(draft.status());
+      return JsonResponse(200, DraftJson(draft.value()));
+    }
+    if (m == "PUT") return SaveDraft(request, s, staff.email);
+    if (m == "DELETE") {
+      if (Status st = s.editor.DiscardDraft(staff.email); !st.ok()) return ErrorFromStatus(st);
+      return JsonResponse(200, {{"status", "discarded"}});
+    }
+    return MethodNotAllowed("GET, PUT, DELETE");
+  }
+  if (rest == "publish") return m == "POST" ? Publish(request, s, staff.email) : MethodNotAllowed("POST");
+  if (rest == "versions") return read ? Versions(s) : MethodNotAllowed("GET");
+  if (rest.rfind("versions/", 0) == 0) {
+    const std::string tail = rest.substr(9);
+    const size_t slash = tail.find('/');
+    if (slash == std::string::npos) return read ? OneVersion(s, tail) : MethodNotAllowed("GET");
+    if (tail.substr(slash) == "/restore") return m == "POST" ? Restore(request, s, staff.email, tail.substr(0, slash)) : MethodNotAllowed("POST");
+    return ApiErrorForStatus(404);
+  }
+  if (rest.rfind("diff/", 0) == 0) {
+    if (!read) return MethodNotAllowed("GET");
+    const std::string tail = rest.substr(5);
+    const size_t slash = tail.find('/');
+    if (slash == std::string::npos) return ApiError(400, "invalid", "Use diff/{from}/{to}.");
+    auto diff = s.editor.Diff(tail.substr(0, slash), tail.substr(slash + 1));
+    if (!diff.ok()) return ErrorFromStatus(diff.status());
+    return JsonResponse(200, {{"changes", diff.value()}});
+  }
+  if (rest == "attention") {
+    if (!read) return MethodNotAllowed("GET");
+    auto items = s.editor.Attention();
+    if (!items.ok()) return ErrorFromStatus(items.status());
+    return JsonResponse(200, {{"items", items.value()}});
+  }
+  return ApiErrorForStatus(404);
+}
+
+std::optional<HttpResponse> HandlePreview(const HttpRequest& request, AppServices& s, const domain::StaffIdentity& staff) {
+  if (request.path.rfind(std::string(kPreviewPrefix) + "/", 0) != 0) return std::nullopt;
+  if (!staff.is_editor) return ApiError(403, "forbidden", "Only editors may preview the draft.");
+  if (request.method != "GET" && request.method != "HEAD") return MethodNotAllowed("GET");
+  auto draft = s.directory_store.GetDraft();
+  if (!draft.ok()) return ErrorFromStatus(draft.status());
+  if (!draft.value()) return ApiError(404, "not_found", "There is no draft to preview.");
+  std::shared_ptr<const Site> site;
+  {
+    std::lock_guard<std::mutex> lock(s.preview.mutex);
+    if (s.preview.revision == draft.value()->revision) site = s.preview.site;
+  }
+  if (!site) {
+    const auto directory = json::parse(draft.value()->directory, nullptr, false);
+    const auto questionnaire = json::parse(draft.value()->questionnaire, nullptr, false);
+    if (domain::ValidateDirectory(directory, "directory").size() > 0)
+      return ApiError(409, "invalid_draft", "The draft has problems; fix them before previewing.");
+    auto built = Site::BuildPreview(s.catalog, directory, questionnaire, kPreviewPrefix);
+    if (!built.ok()) return ErrorFromStatus(built.status());
+    site = built.value();
+    std::lock_guard<std::mutex> lock(s.preview.mutex);
+    s.preview.revision = draft.value()->revision;
+    s.preview.site = site;
+  }
+  const Resource* resource = site->Find(request.path);
+  if (!resource) return ApiErrorForStatus(404);
+  HttpResponse response;
+  response.content_type = resource->content_type();
+  response.SetHeader("Cache-Control", "no-store");
+  response.SetHeader("Content-Security-Policy", site->content_security_policy());
+  const Resource::Variant& variant = resource->Select(request.accept_encoding);
+  if (variant.content_encoding) response.SetHeader("Content-Encoding", variant.content_encoding);
+  response.SetHeader("Vary", "Accept-Encoding");
+  response.body_view = variant.body;
+  response.keep_alive = site;
+  return response;
+}
+
+}  // namespace hw::http

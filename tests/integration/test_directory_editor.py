@@ -1,0 +1,134 @@
+"""The directory editor over the real binary: drafts with validation, publish with an
+atomic switch (residents' ETags change), diff, restore, two editors at once, the preview,
+attention items, the audit log, and who may do it."""
+import json
+import tempfile
+import unittest
+
+from server_process import ServerProcess, run_cli
+from test_contact_requests import FAST, Staff, demo
+
+
+class EditorCase(unittest.TestCase):
+    def setUp(self):
+        self.data = tempfile.mkdtemp(prefix="hw-editor-")
+        self.accounts = demo(self.data)
+        self.server = ServerProcess(data_dir=self.data, env=FAST).__enter__()
+        self.editor = Staff(self.server, self.accounts["editor"])
+
+    def tearDown(self):
+        self.server.stop()
+
+    def draft(self, who=None):
+        response = (who or self.editor).call("GET", "directory/draft")
+        self.assertEqual(response.status, 200, response.body)
+        return response.json()
+
+    def vt_chat(self, directory):
+        org = [o for o in directory["organizations"] if o["key"] == "veilig-thuis"][0]
+        return org["services"][0]["chat"]
+
+    def test_change_chat_hours_preview_publish_and_residents_see_it(self):
+        before = self.server.get("/api/v1/directory")
+        draft = self.draft()
+        self.assertEqual(draft["issues"], [])
+        self.vt_chat(draft["directory"])["schedule"] = [{"days": ["MO", "TU", "WE", "TH", "FR"], "opens": "08:00", "closes": "20:00"}]
+        saved = self.editor.call("PUT", "directory/draft", {"revision": draft["revision"], "directory": draft["directory"]})
+        self.assertEqual(saved.status, 200, saved.body)
+        self.assertEqual(saved.json()["revision"], draft["revision"] + 1)
+
+        preview = self.editor.call("GET", "/staff/preview/api/v1/directory")
+        self.assertEqual(preview.status, 200, preview.body)
+        self.assertIn("20:00", preview.body.decode())
+        page = self.editor.call("GET", "/staff/preview/")
+        self.assertEqual(page.status, 200)
+        self.assertIn(b'data-api-base="/staff/preview"', page.body)
+        self.assertEqual(page.header("cache-control"), "no-store")
+        self.assertNotIn("20:00", self.server.get("/api/v1/directory").body.decode())  # not live yet
+
+        published = self.editor.call("POST", "directory/publish", {"revision": saved.json()["revision"], "note": "chat tot 20 uur"})
+        self.assertEqual(published.status, 201, published.body)
+        after = self.server.get("/api/v1/directory")
+        self.assertIn("20:00", after.body.decode())
+        self.assertNotEqual(before.header("etag"), after.header("etag"))
+        self.assertEqual(self.server.get("/api/v1/directory", If_None_Match=before.header("etag")).status, 200)
+        self.assertEqual(self.server.get("/healthz").json()["directory_version"], published.json()["version"])
+
+        versions = self.editor.call("GET", "directory/versions").json()["versions"]
+        self.assertEqual(versions[0]["published_by"], self.accounts["editor"]["email"])
+        self.assertEqual(versions[0]["note"], "chat tot 20 uur")
+        diff = self.editor.call("GET", "directory/diff/%d/%d" % (versions[1]["version"], versions[0]["version"])).json()
+        paths = [c["path"] for c in diff["changes"]]
+        self.assertTrue(any("organizations[veilig-thuis].services" in p and "chat.schedule" in p for p in paths), paths)
+
+        restored = self.editor.call("POST", "directory/versions/%d/restore" % versions[1]["version"], {})
+        self.assertEqual(restored.status, 201)
+        self.assertNotIn("20:00", self.server.get("/api/v1/directory").body.decode())
+
+        audit = Staff(self.server, self.accounts["admin"]).call("GET", "audit").json()["entries"]
+        actions = {e["action"] for e in audit if e["actor"] == self.accounts["editor"]["email"]}
+        self.assertTrue({"start_draft", "save_draft", "publish", "restore"} <= actions, actions)
+
+    def test_mistakes_are_refused_with_a_clear_message(self):
+        draft = self.draft()
+        org = [o for o in draft["directory"]["organizations"] if o["key"] == "centrum-seksueel-geweld"][0]
+        org["services"][0]["phones"][0]["number"] = "0800-0189"
+        saved = self.editor.call("PUT", "directory/draft", {"revision": draft["revision"], "directory": draft["directory"]}).json()
+        self.assertEqual(len(saved["issues"]), 1)
+        issue = saved["issues"][0]
+        self.assertIn("centrum-seksueel-geweld", issue["entry"])
+        self.assertEqual(issue["field"], "services[0].phones[0].tel")
+        self.assertIn('does not match the written number "0800-0189"', issue["message"])
+        refused = self.editor.call("POST", "directory/publish", {"revision": saved["revision"]})
+        self.assertEqual(refused.status, 422)
+        self.assertEqual(refused.json()["error"]["code"], "invalid_draft")
+        self.assertEqual(len(refused.json()["error"]["issues"]), 1)
+        self.assertIn("0800-0188", self.server.get("/").body.decode())  # residents still see the right number
+
+    def test_a_routed_organisation_cannot_go_without_a_replacement(self):
+        draft = self.draft()
+        draft["directory"]["organizations"] = [o for o in draft["directory"]["organizations"] if o["key"] != "helpwanted"]
+        saved = self.editor.call("PUT", "directory/draft", {"revision": draft["revision"], "directory": draft["directory"]}).json()
+        self.assertTrue(any("helpwanted" in i["message"] and "not in the directory" in i["message"] for i in saved["issues"]),
+                        saved["issues"])
+        replaced = self.editor.call("PUT", "directory/draft", {"revision": saved["revision"], "directory": draft["directory"],
+                                                               "replace": {"helpwanted": "fier"}}).json()
+        self.assertEqual(replaced["issues"], [], replaced["issues"])
+        self.assertEqual(self.editor.call("POST", "directory/publish", {"revision": replaced["revision"]}).status, 201)
+
+    def test_two_editors_cannot_overwrite_each_other(self):
+        other = Staff(self.server, self.accounts["editor"])  # a second session
+        a, b = self.draft(), self.draft(other)
+        self.assertEqual(self.editor.call("PUT", "directory/draft", {"revision": a["revision"], "directory": a["directory"]}).status, 200)
+        late = other.call("PUT", "directory/draft", {"revision": b["revision"], "directory": b["directory"]})
+        self.assertEqual(late.status, 409)
+        self.assertEqual(late.json()["error"]["code"], "draft_changed")
+        self.assertEqual(other.call("POST", "directory/publish", {"revision": b["revision"]}).status, 409)
+
+    def test_publishing_over_a_newer_version_is_refused(self):
+        draft = self.draft()
+        versions = self.editor.call("GET", "directory/versions").json()["versions"]
+        self.assertEqual(self.editor.call("POST", "directory/versions/%d/restore" % versions[-1]["version"], {}).status, 201)
+        stale = self.editor.call("POST", "directory/publish", {"revision": draft["revision"]})
+        self.assertEqual(stale.status, 409)
+        self.assertIn("was published after this draft", stale.json()["error"]["message"])
+
+    def test_attention_lists_unverified_and_todo(self):
+        items = self.editor.call("GET", "directory/attention").json()["items"]
+        moviera = [i for i in items if i["organization"] == "moviera"]
+        self.assertTrue(any(i["reason"] == "todo" for i in moviera))
+
+    def test_only_editors(self):
+        for key in ("veilig-thuis", "admin"):
+            with self.subTest(who=key):
+                staff = Staff(self.server, self.accounts[key])
+                self.assertEqual(staff.call("GET", "directory/draft").status, 403)
+                self.assertEqual(staff.call("GET", "/staff/preview/").status, 403)
+        self.assertEqual(self.server.get("/staff/api/v1/directory/draft").status, 401)
+        self.assertEqual(self.server.get("/staff/preview/").status, 401)
+        no_csrf = self.editor.call("DELETE", "directory/draft", csrf=False)
+        self.assertEqual(no_csrf.status, 403)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,73 @@
+/*
+ * The staff API client: same origin only, no caching, the CSRF token on every state change.
+ * The CSRF token lives only in this closure (never in storage or the DOM); forget() drops it.
+ * Every answer resolves with the parsed JSON or rejects with an ApiError:
+ *   {status, code, message, field, retryAfter}  (status 0 and code "network" when offline).
+ * onAnswer(status, method, path) is told about every answer, so the page can follow the
+ * server's idle timer (every answer to a logged-in request restarts it).
+ */
+'use strict';
+(function () {
+  var BASE = '/staff/api/v1/';
+  var csrfToken = null;
+  var listener = null;
+
+  function ApiError(status, code, message, field, retryAfter) {
+    this.status = status;
+    this.code = code;
+    this.message = message || '';
+    this.field = field || null;
+    this.retryAfter = retryAfter || 0;
+  }
+
+  function call(method, path, body) {
+    var headers = { Accept: 'application/json' };
+    var options = {
+      method: method,
+      headers: headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      redirect: 'error',
+      referrerPolicy: 'no-referrer'
+    };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      options.body = JSON.stringify(body);
+    }
+    if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+    return fetch(BASE + path, options).then(function (response) {
+      return response.text().then(function (text) {
+        var data = null;
+        try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
+        if (listener) listener(response.status, method, path);
+        if (response.ok) return data;
+        var error = data && data.error ? data.error : {};
+        var retry = parseInt(response.headers.get('Retry-After') || '0', 10);
+        throw new ApiError(response.status, error.code || 'error', error.message, error.field, isNaN(retry) ? 0 : retry);
+      });
+    }, function () {
+      throw new ApiError(0, 'network', '');
+    });
+  }
+
+  function remember(session) {
+    csrfToken = session && typeof session.csrf_token === 'string' ? session.csrf_token : null;
+    return session;
+  }
+
+  window.HWStaffApi = {
+    ApiError: ApiError,
+    onAnswer: function (fn) { listener = fn; },
+    forget: function () { csrfToken = null; },
+    session: function () { return call('GET', 'session').then(remember); },
+    login: function (email, password) {
+      return call('POST', 'session', { email: email, password: password }).then(remember);
+    },
+    logout: function () { return call('DELETE', 'session'); },
+    requests: function () { return call('GET', 'requests'); },
+    request: function (id) { return call('GET', 'requests/' + encodeURIComponent(id)); },
+    update: function (id, change) { return call('PATCH', 'requests/' + encodeURIComponent(id), change); },
+    remove: function (id) { return call('DELETE', 'requests/' + encodeURIComponent(id)); },
+    audit: function () { return call('GET', 'audit'); }
+  };
+}());
