@@ -22,7 +22,7 @@ size_t CodePoints(const std::string& text) {
 
 bool HasControl(const std::string& text, bool allow_newlines) {
   for (unsigned char c : text) {
-    if (c == '\n' && allow_newlines) continue;
+    if ((c == '\n' || c == '\t') && allow_newlines) continue;
     if (c < 0x20 || c == 0x7f) return true;
   }
   return false;

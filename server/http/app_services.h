@@ -38,7 +38,8 @@ struct AppServices {
   store::DirectoryStore& directory_store;
   const assets::AssetCatalog& catalog;
   PreviewCache preview;
-  domain::RateLimiter submissions_per_client{5, 600};       // a resident: 5 per 10 minutes
+  domain::RateLimiter submissions_per_client{5, 600};       // a resident: 5 stored per 10 minutes
+  domain::RateLimiter invalid_submissions_per_client{30, 600};  // typos must not use those up
   domain::RateLimiter submissions_per_organization{60, 3600};
   domain::RateLimiter failed_logins_per_client{20, 600};  // failures only: colleagues share addresses
 };

@@ -8,12 +8,13 @@
  * hash changes, no URL with answers, no cookies, no web storage. Screens are a stack in
  * memory; "Terug" pops it.
  *
- * Uses HW.routing, HW.schedule, HW.orgCard, HW.keep and HW.exit (components/*).
+ * Uses HW.routing, HW.schedule, HW.orgCard, HW.keep and HW.exit (components/*), and
+ * HW.contactRequest when it loaded (without it, no organisation offers the form).
  */
 (function () {
   'use strict';
   var HW = self.HW || {};
-  var R = HW.routing, Card = HW.orgCard, Keep = HW.keep;
+  var R = HW.routing, Card = HW.orgCard, Keep = HW.keep, Contact = HW.contactRequest;
   var doc = document, root = doc.documentElement;
   function $(id) { return doc.getElementById(id); }
   var appEl = $('app'), live = $('live'), langBtn = $('lang'), foot = $('foot');
@@ -24,7 +25,9 @@
   // text_other / label_other.
   var DANGER = 'danger', YES = 'yes', WHO = 'who', OTHER = 'other', PROFESSIONAL = 'professional';
   var CATEGORIES = ['emergency', 'domestic-violence', 'sexual-violence', 'victim-support', 'professional', 'programme'];
-  var API_QUESTIONNAIRE = '/api/v1/questionnaire', API_DIRECTORY = '/api/v1/directory';
+  // An editor's preview of a draft serves the page with data-api-base="/staff/preview".
+  var API_BASE = document.documentElement.getAttribute('data-api-base') || '';
+  var API_QUESTIONNAIRE = API_BASE + '/api/v1/questionnaire', API_DIRECTORY = API_BASE + '/api/v1/directory';
 
   var texts = {}, qn = null, dir = null, orgs = {}, first = null, ready = false, pending = null;
   // All the resident tells, in memory only.
@@ -110,6 +113,7 @@
     var sec = h('section', { class: 'screen', 'aria-labelledby': 'sh' });
     if (state.stack.length > 1) sec.appendChild(btn(t('back'), 'back', 'lnk back'));
     add(sec, screens[cur.s](cur));
+    if (Contact) Contact.wipe(appEl); // a form that is left behind keeps no values
     clear(appEl);
     appEl.appendChild(sec);
     renderNav();
@@ -141,7 +145,8 @@
     all: screenAll,
     signs: function () { return screenText('signs'); },
     safety: function () { return screenText('safety'); },
-    keep: screenKeep
+    keep: screenKeep,
+    contact: screenContact
   };
 
   function screenQuestion(cur) {
@@ -203,8 +208,10 @@
     })));
     out.push(h('p', { class: 'tip' }, [t('call_log_tip') + ' ', btn(t('safety_link'), 'safety', 'lnk')]));
     out.push(h('a', { class: 'sos', href: 'tel:112' }, [h('span', { text: t('sos_q') }), ' ', h('strong', { text: t('sos_call') })]));
+    // other ways in: a phone, a chat, or a contact request
     var others = dir.organizations.filter(function (o) {
-      return !shown[o.key] && (o.services || []).some(function (s) { return (s.phones || []).length || s.chat; });
+      return !shown[o.key] && ((o.services || []).some(function (s) { return (s.phones || []).length || s.chat; })
+        || (Contact && Contact.accepts(o)));
     });
     if (others.length) {
       out.push(h('h2', { text: t('others_title') }));
@@ -357,9 +364,23 @@
     else if (what === 'keep-install') Keep.install().then(function () { render(false); });
   }
 
+  // "Laat iemand contact met je opnemen" for one organisation (components/contact-request).
+  // The entry remembers only that the request was sent (who and how soon), never the form.
+  function screenContact(cur) {
+    return Contact.render(orgs[cur.org], ctx({
+      entry: cur,
+      announce: announce,
+      sent: function (result) {
+        cur.sent = result;
+        if (current() === cur) render(true);
+        else announce(t('cr_done_title'));
+      }
+    }));
+  }
+
   // ---- events (delegated) ------------------------------------------------------------
 
-  function action(what) {
+  function action(what, el) {
     var cur = current();
     switch (what) {
       case 'back': back(); break;
@@ -377,6 +398,9 @@
       case 'start': go({ s: 'q', id: first }); break;
       case 'keep': state.keepMsg = ''; show(what); break;
       case 'all': case 'signs': case 'safety': show(what); break;
+      case 'contact':
+        if (Contact && orgs[el.getAttribute('data-org')]) go({ s: 'contact', org: el.getAttribute('data-org') });
+        break;
       default: if (what.indexOf('keep-') === 0) keepAction(what);
     }
   }
@@ -392,7 +416,7 @@
       return;
     }
     if (o) { e.preventDefault(); answer(el.getAttribute('data-q'), o); }
-    else if (what) { e.preventDefault(); action(what); }
+    else if (what) { e.preventDefault(); action(what, el); }
     else if (href && href.charAt(0) === '#') {
       // In-page links never change the URL (that would add history entries).
       e.preventDefault();
@@ -404,7 +428,7 @@
   doc.addEventListener('change', function (e) {
     var el = e.target;
     if (!ready || !el) return;
-    if (el.type === 'checkbox' && el.name) {
+    if (el.type === 'checkbox' && el.name && current().s === 'q' && el.name === current().id) {
       state.answers[el.name] = [].map.call(doc.querySelectorAll('input[type="checkbox"][name="' + el.name + '"]:checked'),
         function (x) { return x.value; });
     } else if (el.getAttribute('data-filter') === 'topic') {

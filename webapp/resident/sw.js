@@ -20,6 +20,8 @@ var ASSETS = [
   '{{asset:components/org-card/org-card.js}}',
   '{{asset:components/org-card/org-card.css}}',
   '{{asset:components/keep-offline/keep-offline.js}}',
+  '{{asset:components/contact-request/contact-request.js}}',
+  '{{asset:components/contact-request/contact-request.css}}',
   '{{asset:i18n/nl.json}}',
   '{{asset:i18n/en.json}}'
 ];

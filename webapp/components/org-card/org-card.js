@@ -9,7 +9,9 @@
  *   ctx.t(key, vars)         interface text;  ctx.L(text)  data text in the current language
  *   ctx.lang, ctx.now (Date), ctx.level (heading level), ctx.because (why it fits),
  *   ctx.compact (name, description and contact buttons only)
- * Uses HW.schedule (components/schedule) for "open right now".
+ * Uses HW.schedule (components/schedule) for "open right now", and offers "Laat iemand
+ * contact met je opnemen" (data-go="contact", data-org=key; the app opens
+ * components/contact-request) when an active service accepts contact requests.
  */
 (function () {
   'use strict';
@@ -100,6 +102,13 @@
     card.appendChild(h('h' + lvl, { text: L(org.name) }));
     if (ctx.because) card.appendChild(h('p', { class: 'why', text: ctx.because }));
     services.forEach(function (s) { contacts(org, s, ctx).forEach(function (n) { card.appendChild(n); }); });
+    var CR = self.HW.contactRequest;
+    if (CR && CR.accepts(org)) {
+      card.appendChild(h('p', { class: 'contact' }, h('button', {
+        type: 'button', class: 'btn btn2', 'data-go': 'contact', 'data-org': org.key,
+        'aria-label': ctx.t('cr_open_label', { name: L(org.name) }), text: ctx.t('cr_open')
+      })));
+    }
     card.appendChild(h('p', { text: L(org.description) }));
     if (!ctx.compact) {
       services.forEach(function (s) {
