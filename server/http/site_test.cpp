@@ -14,7 +14,7 @@ const assets::EmbeddedFile kFiles[] = {
      "", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"},
 };
 
-TEST_CASE("asset placeholders expand to hashed URLs; unknown ones are named", "[site]") {
+TEST_CASE("asset placeholders expand to hashed URLs, unknown ones are named", "[site]") {
   const assets::AssetCatalog catalog(std::vector<assets::EmbeddedFile>(std::begin(kFiles), std::end(kFiles)));
   CHECK(ExpandAssetPlaceholders(catalog, "a {{asset:resident/app.js}} b", "t").value() ==
         "a /assets/resident/app.01234567.js b");

@@ -88,7 +88,7 @@ TEST_CASE("a database that cannot be created is reported with its path", "[store
   CHECK_THAT(db.status().message(), Catch::Contains("plain-file/hulpwijzer.db"));
 }
 
-TEST_CASE("published versions are appended; the highest is current", "[store]") {
+TEST_CASE("published versions are appended, the highest is current", "[store]") {
   TempDir dir;
   auto db = Database::Open(dir.File("d.db"));
   REQUIRE(Migrate(*db.value()).ok());
