@@ -3,7 +3,7 @@
 #include "http/api_error.h"
 #include "http/json_api.h"
 #include "http/site.h"
-#include "domain/directory_validator.h"
+#include "domain/publication.h"
 
 namespace hw::http {
 namespace {
@@ -82,6 +82,8 @@ HttpResponse Publish(const HttpRequest& request, AppServices& s, const std::stri
   auto version = s.editor.Publish(editor, body["revision"].get<int64_t>(), note, &issues);
   if (!version.ok()) {
     if (version.status().code() == StatusCode::kAlreadyExists) return Conflict(version.status());
+    if (version.status().code() == StatusCode::kFailedPrecondition)
+      return ApiError(409, "draft_outdated", version.status().message() + ". Discard the draft or redo its changes on a new one.");
     if (version.status().code() == StatusCode::kInvalidArgument) {
       json error = {{"error", {{"code", "invalid_draft"}, {"message", version.status().message() + "."}, {"field", nullptr},
                                {"issues", IssuesJson(issues)}}}};
@@ -199,7 +201,8 @@ std::optional<HttpResponse> HandlePreview(const HttpRequest& request, AppService
   if (!site) {
     const auto directory = json::parse(draft.value()->directory, nullptr, false);
     const auto questionnaire = json::parse(draft.value()->questionnaire, nullptr, false);
-    if (domain::ValidateDirectory(directory, "directory").size() > 0)
+    // The same checks as publishing: a preview must never show what could not go live.
+    if (!domain::CheckPublication(draft.value()->directory, draft.value()->questionnaire, "directory", "questionnaire").issues.empty())
       return ApiError(409, "invalid_draft", "The draft has problems; fix them before previewing.");
     auto built = Site::BuildPreview(s.catalog, directory, questionnaire, kPreviewPrefix);
     if (!built.ok()) return ErrorFromStatus(built.status());

@@ -113,7 +113,7 @@ Result<int64_t> DirectoryStore::PublishDraft(int64_t expected_revision, const st
     auto latest = db_.Prepare("SELECT COALESCE(MAX(version), 0) FROM directory_versions");
     if (!latest.ok() || !latest->Step()) return Status::IoError("cannot read the published version");
     if (latest->Int(0) != draft->Int(1))
-      return Status::AlreadyExists("version " + std::to_string(latest->Int(0)) +
+      return Status::FailedPrecondition("version " + std::to_string(latest->Int(0)) +
                                    " was published after this draft was started; reload and check the draft");
     auto insert = db_.Prepare(
         "INSERT INTO directory_versions (directory, questionnaire, published_at, published_by, note) "

@@ -54,7 +54,8 @@ class DirectoryStore {
                             const std::string& questionnaire, int64_t now, const std::string& editor);
   Status DeleteDraft();
   // Publishes the draft as a new version and removes it, atomically, if its revision is
-  // `expected_revision` and it is based on the current version. kAlreadyExists otherwise.
+  // `expected_revision` (else kAlreadyExists: a colleague saved) and it is based on the
+  // current version (else kFailedPrecondition: a newer version was published).
   Result<int64_t> PublishDraft(int64_t expected_revision, const std::string& author, const std::string& note);
 
  private:

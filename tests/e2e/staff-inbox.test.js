@@ -1,6 +1,7 @@
 // The partner inbox at /staff/ in Chromium against the real server with demo accounts:
 // login, reading a request submitted through the public API, status, note, delete,
-// logout and session end, roles (other partner, editor, admin with audit log), axe-core,
+// logout and session end, roles (other partner, editor lands on the directory editor,
+// admin with audit log), axe-core,
 // and no request to any other host. One server for the whole file; the tests run in order
 // and build on each other (the request is deleted near the end).
 'use strict';
@@ -60,12 +61,12 @@ async function openLogin(page) {
   await page.locator('#login-title').waitFor({ state: 'visible' });
 }
 
-async function login(page, who) {
+async function login(page, who, landing) {
   await openLogin(page);
   await page.getByLabel('E-mailadres').fill(who.email);
   await page.getByLabel('Wachtwoord').fill(who.password);
   await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-  await page.locator('#home-title').waitFor({ state: 'visible' });
+  await page.locator(landing || '#home-title').waitFor({ state: 'visible' });
 }
 
 async function openTheRequest(page) {
@@ -314,12 +315,15 @@ test('a partner of another organisation does not see the request', async () => {
   await assertNoViolations(page, 'an empty inbox');
 });
 
-test('an editor sees that the account has no access to contact requests', async () => {
+// Editors who are not partners land on the directory editor (tests/e2e/directory-editor.test.js).
+test('an editor lands on the directory editor, never on an inbox', async () => {
   const { page } = await newPage();
-  await login(page, account('editor'));
-  assert.match(await page.locator('#no-access').innerText(), /Je account heeft geen toegang tot contactverzoeken/);
+  await login(page, account('editor'), '#overview-title');
   assert.strictEqual(await page.locator('#inbox').count(), 0);
+  assert.strictEqual(await page.locator('#no-access').count(), 0);
   assert.strictEqual(await page.locator('#audit').count(), 0, 'editors do not see the audit log');
+  assert.strictEqual(await page.locator('#nav-home-item').isVisible(), false, 'no way to an inbox');
+  assert.ok(!(await page.content()).includes(MARKER));
   assert.ok(await page.locator('#logout').isVisible());
   await assertNoViolations(page, 'the editor view');
 });

@@ -111,6 +111,7 @@ class EditorCase(unittest.TestCase):
         self.assertEqual(self.editor.call("POST", "directory/versions/%d/restore" % versions[-1]["version"], {}).status, 201)
         stale = self.editor.call("POST", "directory/publish", {"revision": draft["revision"]})
         self.assertEqual(stale.status, 409)
+        self.assertEqual(stale.json()["error"]["code"], "draft_outdated")
         self.assertIn("was published after this draft", stale.json()["error"]["message"])
 
     def test_attention_lists_unverified_and_todo(self):

@@ -2,7 +2,8 @@
  * The staff API client: same origin only, no caching, the CSRF token on every state change.
  * The CSRF token lives only in this closure (never in storage or the DOM); forget() drops it.
  * Every answer resolves with the parsed JSON or rejects with an ApiError:
- *   {status, code, message, field, retryAfter}  (status 0 and code "network" when offline).
+ *   {status, code, message, field, retryAfter, issues}  (status 0 and code "network" when
+ *   offline; issues only for a refused directory draft).
  * onAnswer(status, method, path) is told about every answer, so the page can follow the
  * server's idle timer (every answer to a logged-in request restarts it).
  */
@@ -12,12 +13,13 @@
   var csrfToken = null;
   var listener = null;
 
-  function ApiError(status, code, message, field, retryAfter) {
+  function ApiError(status, code, message, field, retryAfter, issues) {
     this.status = status;
     this.code = code;
     this.message = message || '';
     this.field = field || null;
     this.retryAfter = retryAfter || 0;
+    this.issues = Array.isArray(issues) ? issues : null;  // 422 invalid_draft: what is wrong
   }
 
   function call(method, path, body) {
@@ -43,7 +45,8 @@
         if (response.ok) return data;
         var error = data && data.error ? data.error : {};
         var retry = parseInt(response.headers.get('Retry-After') || '0', 10);
-        throw new ApiError(response.status, error.code || 'error', error.message, error.field, isNaN(retry) ? 0 : retry);
+        throw new ApiError(response.status, error.code || 'error', error.message, error.field, isNaN(retry) ? 0 : retry,
+          error.issues);
       });
     }, function () {
       throw new ApiError(0, 'network', '');
@@ -68,6 +71,26 @@
     request: function (id) { return call('GET', 'requests/' + encodeURIComponent(id)); },
     update: function (id, change) { return call('PATCH', 'requests/' + encodeURIComponent(id), change); },
     remove: function (id) { return call('DELETE', 'requests/' + encodeURIComponent(id)); },
-    audit: function () { return call('GET', 'audit'); }
+    audit: function () { return call('GET', 'audit'); },
+
+    // The directory editor (editor role): see server/http/editor_routes.h.
+    directory: function () { return call('GET', 'directory'); },
+    attention: function () { return call('GET', 'directory/attention'); },
+    draft: function () { return call('GET', 'directory/draft'); },
+    saveDraft: function (revision, directory, replace) {
+      var body = { revision: revision, directory: directory };
+      if (replace) body.replace = replace;
+      return call('PUT', 'directory/draft', body);
+    },
+    discardDraft: function () { return call('DELETE', 'directory/draft'); },
+    publish: function (revision, note) { return call('POST', 'directory/publish', { revision: revision, note: note }); },
+    versions: function () { return call('GET', 'directory/versions'); },
+    version: function (v) { return call('GET', 'directory/versions/' + encodeURIComponent(v)); },
+    restore: function (v, note) {
+      return call('POST', 'directory/versions/' + encodeURIComponent(v) + '/restore', note ? { note: note } : {});
+    },
+    diff: function (from, to) {
+      return call('GET', 'directory/diff/' + encodeURIComponent(from) + '/' + encodeURIComponent(to));
+    }
   };
 }());

@@ -1,6 +1,7 @@
 /*
- * The staff portal: login, the partner inbox, one opened request, and the audit log for
- * administrators. One page, everything in memory.
+ * The staff portal: login, the partner inbox, one opened request, the audit log for
+ * administrators, and (editor.js) the directory editor for editors. One page, everything
+ * in memory.
  *
  * Leaking nothing:
  * - Request content exists only in `state.current` and in #request-body; both are emptied
@@ -31,6 +32,7 @@
     lastAnswer: 0,       // when the server last saw this session (restarts its idle timer)
     warned: false,
     busy: {},
+    leaveConfirmed: false,  // "log out anyway" despite unsaved changes to the directory draft
     orgNames: null
   };
 
@@ -59,6 +61,8 @@
 
   function hasRole(role) { return !!(state.me && Array.isArray(state.me.roles) && state.me.roles.indexOf(role) !== -1); }
   function isPartner() { return hasRole('partner') || !!(state.me && state.me.organization); }
+  // Only the editor role sees the directory editor; partners and admins without it never do.
+  function isEditor() { return hasRole('editor') && !!editor; }
 
   /* ---------- messages ---------- */
 
@@ -84,12 +88,15 @@
 
   /* ---------- views ---------- */
 
-  var VIEWS = ['login', 'home', 'request'];
+  var VIEWS = ['login', 'home', 'request', 'overview', 'editor', 'versions'];
+  var HEADINGS = { login: 'login-title', home: 'home-title', request: 'request-title', overview: 'overview-title',
+    editor: 'editor-title', versions: 'versions-title' };
 
   function show(view) {
     state.view = view;
     $('loading').hidden = true;
     VIEWS.forEach(function (name) { $('view-' + name).hidden = name !== view; });
+    updateNav();
     updateTitle();
   }
 
@@ -98,7 +105,44 @@
     else if (state.view === 'request') document.title = t('page.title.request');
     else if (state.view === 'home') {
       document.title = state.newCount > 0 ? t('page.title.home.new', { n: state.newCount }) : t('page.title.home');
+    } else if (state.view === 'overview' || state.view === 'editor' || state.view === 'versions') {
+      document.title = t('page.title.' + state.view);
     } else document.title = t('page.title');
+  }
+
+  // The navigation between the inbox or audit log and the parts of the directory editor;
+  // only for editors. The current part has aria-current; unsaved changes are marked.
+  function updateNav() {
+    var nav = $('nav');
+    var shown = !!state.me && isEditor();
+    nav.hidden = !shown;
+    if (!shown) return;
+    var home = isPartner() || hasRole('admin');
+    $('nav-home-item').hidden = !home;
+    $('nav-home').textContent = t(isPartner() ? 'nav.inbox' : 'nav.audit');
+    var current = state.view === 'request' ? 'home' : state.view;
+    Array.prototype.forEach.call(nav.querySelectorAll('[data-nav]'), function (item) {
+      if (item.getAttribute('data-nav') === current) item.setAttribute('aria-current', 'page');
+      else item.removeAttribute('aria-current');
+    });
+    $('nav-dirty').textContent = editor && editor.isDirty() ? ' ' + t('nav.unsaved') : '';
+  }
+
+  function onNavClick(event) {
+    var target = event.target.closest('[data-nav]');
+    if (!target || !state.me) return;
+    var to = target.getAttribute('data-nav');
+    clearMessages();
+    if (to === 'home') loadHome({ focus: 'home-title' });
+    else if (to === 'overview') editor.openOverview({});
+    else if (to === 'editor') editor.openEditor({});
+    else if (to === 'versions') editor.openVersions({});
+  }
+
+  // Where a session starts: the inbox for partners, the directory for editors who are not.
+  function landing(options) {
+    if (isEditor() && !isPartner()) return editor.openOverview({ focus: 'overview-title', message: options.message });
+    return loadHome(options);
   }
 
   function focusHeading(id) {
@@ -128,7 +172,7 @@
     $('account-email').textContent = me.email;
     $('account').hidden = false;
     $('logout').hidden = false;
-    loadHome({ focus: 'home-title', message: justLoggedIn ? t('login.done') : '' });
+    landing({ focus: 'home-title', message: justLoggedIn ? t('login.done') : '' });
   }
 
   // Empties everything that came from the server after login.
@@ -141,6 +185,7 @@
     $('request-body').replaceChildren();
     $('home-body').replaceChildren();
     $('idle').replaceChildren();
+    if (editor) editor.clear();
   }
 
   // fromOtherTab: another tab of this browser (same cookie, so the same session) ended it.
@@ -154,6 +199,7 @@
     $('account-email').textContent = '';
     $('account').hidden = true;
     $('logout').hidden = true;
+    updateNav();
     showLogin();
     clearMessages();
     if (reason === 'expired') notice(t('session.expired'));
@@ -164,6 +210,9 @@
 
   function logout() {
     if (state.busy.logout) return;
+    // Unsaved changes to the directory draft would be lost: ask first.
+    if (editor && editor.isDirty() && !state.leaveConfirmed) { askBeforeLogout(); return; }
+    state.leaveConfirmed = false;
     state.busy.logout = true;
     api.logout().then(function () {
       endSession('loggedOut');
@@ -201,6 +250,23 @@
     if (state.warned) hideIdleWarning();
   });
 
+  function askBeforeLogout() {
+    var anyway = el('button', { type: 'button', class: 'btn warning', id: 'logout-anyway', text: t('logout.unsaved.yes') });
+    var back = el('button', { type: 'button', class: 'btn secondary', id: 'logout-back', text: t('logout.unsaved.no') });
+    anyway.addEventListener('click', function () {
+      state.leaveConfirmed = true;
+      $('idle').replaceChildren();
+      logout();
+    });
+    back.addEventListener('click', function () {
+      $('idle').replaceChildren();
+      clearMessages();
+      editor.openEditor({});
+    });
+    $('idle').replaceChildren(el('div', { class: 'idle-in' }, [el('p', { text: t('logout.unsaved') }), anyway, ' ', back]));
+    anyway.focus();
+  }
+
   function showIdleWarning() {
     state.warned = true;
     var stay = el('button', { type: 'button', class: 'btn', text: t('session.stay') });
@@ -208,11 +274,11 @@
       api.session().then(function () {
         hideIdleWarning();
         notice(t('session.extended'));
-        var heading = state.view === 'request' ? 'request-title' : 'home-title';
-        focusHeading(heading);
+        focusHeading(HEADINGS[state.view] || 'home-title');
       }, function (err) { failed(err); });
     });
-    $('idle').replaceChildren(el('div', { class: 'idle-in' }, [el('p', { text: t('session.warn') }), stay]));
+    var unsaved = editor && editor.isDirty() ? el('p', { text: t('session.warn.unsaved') }) : null;
+    $('idle').replaceChildren(el('div', { class: 'idle-in' }, [el('p', { text: t('session.warn') }), unsaved, stay]));
   }
 
   function hideIdleWarning() {
@@ -740,6 +806,8 @@
   function switchLanguage() {
     F.setLanguage(F.language() === 'nl' ? 'en' : 'nl');
     applyStaticTexts();
+    updateNav();
+    if (editor) editor.rerender(state.view);
     if (state.view === 'home') renderHome();
     else if (state.view === 'request' && state.current) {
       renderRequest({
@@ -757,6 +825,14 @@
 
   /* ---------- start ---------- */
 
+  // The directory editor (editor.js) gets the page's helpers.
+  var editor = typeof window.HWStaffEditor === 'function' ? window.HWStaffEditor({
+    $: $, el: el, show: show, notice: notice, problem: problem, clearMessages: clearMessages,
+    focusHeading: focusHeading, failed: failed, updateNav: updateNav,
+    loggedIn: function () { return !!state.me; },
+    view: function () { return state.view; }
+  }) : null;
+
   function init() {
     applyStaticTexts();
     $('lang').hidden = false;
@@ -766,6 +842,7 @@
     $('home-body').addEventListener('click', onHomeClick);
     $('request-body').addEventListener('click', onRequestClick);
     $('request-body').addEventListener('submit', onRequestSubmit);
+    $('nav').addEventListener('click', onNavClick);
     window.setInterval(tick, 15000);
     document.addEventListener('visibilitychange', tick);
 
@@ -778,7 +855,7 @@
     });
     window.addEventListener('pageshow', function (event) {
       if (!event.persisted || !state.me) return;
-      api.session().then(function () { loadHome({ focus: 'home-title' }); }, function (err) {
+      api.session().then(function () { landing({ focus: 'home-title' }); }, function (err) {
         if (err.status === 401) endSession('expired'); else failed(err);
       });
     });

@@ -1,0 +1,503 @@
+// The directory editor at /staff/ in Chromium against the real server with demo accounts:
+// an editor lands on the overview (what is published, the draft, what needs attention),
+// changes Veilig Thuis's chat hours, saves, previews and publishes, and residents see the
+// new hours (with a new ETag); a wrong phone number is shown next to its field and
+// publishing is refused; a readable diff between versions, and restoring the previous
+// version brings the old hours back; two editors at once (the second save is refused
+// with a clear message and keeps its changes on screen); removing an organisation the
+// questionnaire routes to asks what replaces it; leaving with unsaved changes asks first;
+// partners and admins without the editor role never see the editor; axe-core on every
+// view; no request to another host. One server for the file; the tests run in order and
+// build on each other (versions 3 and 4 are made here).
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const { startServer, launchBrowser, axeViolations, recordRequests } = require('./harness');
+
+let server;
+let browser;
+const tracked = [];  // every page: {page, context, urls, csp}
+let before;          // the resident API before anything was published: {etag, body}
+let afterPublish;    // ... after version 3
+
+function account(role, organization) {
+  const found = server.accounts.find((a) => a.role === role && (!organization || a.organization === organization));
+  assert.ok(found, `demo account ${role} ${organization || ''}`);
+  return found;
+}
+
+async function newPage(existingContext) {
+  const context = existingContext || await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const entry = { page, context, urls: recordRequests(page), csp: [] };
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) entry.csp.push(message.text());
+  });
+  page.on('pageerror', (error) => entry.csp.push('page error: ' + error.message));
+  tracked.push(entry);
+  return entry;
+}
+
+async function assertNoViolations(page, where) {
+  const violations = await axeViolations(page);
+  if (violations.length) console.log(`axe violations on ${where}:\n` + JSON.stringify(violations, null, 2));
+  assert.deepStrictEqual(violations, [], `axe-core violations on ${where}`);
+}
+
+// WCAG 1.4.10: at 320 CSS pixels nothing makes the page scroll sideways.
+async function assertReflows(page, where) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.setViewportSize(size);
+  assert.ok(width <= 320, `${where} is ${width} px wide at 320 px`);
+}
+
+// Every id once: labels, aria-describedby and the links of the error list depend on it.
+async function assertUniqueIds(page, where) {
+  const duplicates = await page.evaluate(() => {
+    const seen = new Map();
+    for (const node of document.querySelectorAll('[id]')) seen.set(node.id, (seen.get(node.id) || 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+  assert.deepStrictEqual(duplicates, [], `duplicate ids on ${where}`);
+}
+
+const activeId = (page) => page.evaluate(() => (document.activeElement ? document.activeElement.id : ''));
+const text = (page, selector) => page.locator(selector).innerText();
+
+async function login(page, who, landing) {
+  await page.goto(server.url + '/staff/');
+  await page.locator('#login-title').waitFor({ state: 'visible' });
+  await page.getByLabel('E-mailadres').fill(who.email);
+  await page.getByLabel('Wachtwoord').fill(who.password);
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+  await page.locator(landing).waitFor({ state: 'visible' });
+}
+
+// The editor view with one organisation's form open.
+async function openOrganization(page, name) {
+  if (!(await page.locator('#editor-title').isVisible())) {
+    await page.getByRole('button', { name: 'Concept bewerken' }).first().click();
+    await page.locator('#org-list').waitFor({ state: 'visible' });
+  }
+  await page.locator('#org-list button', { hasText: name }).click();
+  await page.waitForFunction((n) => document.getElementById('org-title').textContent === n, name);
+}
+
+async function save(page) {
+  await page.locator('#ed-save').click();
+  await page.waitForFunction(() => document.getElementById('ed-saved') && document.getElementById('ed-saved').textContent !== '');
+}
+
+// What residents get: the public API, with its ETag.
+async function residentDirectory() {
+  const response = await fetch(server.url + '/api/v1/directory');
+  assert.strictEqual(response.status, 200);
+  return { etag: response.headers.get('etag'), body: await response.text() };
+}
+
+const apiStatus = (page, path) => page.evaluate((p) => fetch(p, { cache: 'no-store' }).then((r) => r.status), path);
+
+const CHAT_OPENS = '#ef-services-0-chat-schedule-0-opens';
+const CHAT_CLOSES = '#ef-services-0-chat-schedule-0-closes';
+const TEL = '#ef-services-0-phones-0-tel';
+
+test.before(async () => {
+  server = await startServer({ demo: true });
+  browser = await launchBrowser();
+  before = await residentDirectory();
+  assert.ok(before.body.includes('"closes":"17:00"'), 'Veilig Thuis chat closes at 17:00');
+});
+
+test.after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+});
+
+let editor;  // the editor's page
+
+test('an editor lands on the directory overview: what is published, the draft, what needs attention', async () => {
+  editor = await newPage();
+  const { page } = editor;
+  await login(page, account('editor'), '#overview-title');
+  assert.strictEqual(await activeId(page), 'overview-title', 'focus on the heading');
+  assert.strictEqual(await page.title(), 'Hulpgids – Hulpwijzer medewerkers');
+  assert.strictEqual(await page.getAttribute('html', 'lang'), 'nl');
+  assert.strictEqual(await page.locator('#inbox').count(), 0, 'no inbox');
+  assert.strictEqual(await page.locator('#no-access').count(), 0, 'no "no access" message');
+  assert.strictEqual(await page.getAttribute('#nav-overview', 'aria-current'), 'page');
+  assert.strictEqual(await page.locator('#nav-home-item').isVisible(), false, 'no inbox in the navigation');
+  assert.match(await text(page, '#ov-published'), /^Versie 2, op .* door demo\.$/);
+  assert.match(await text(page, '#ov-draft'), /Er is geen concept/);
+  const attention = await text(page, '#attention');
+  assert.match(attention, /Moviera/);
+  assert.match(attention, /Nog te doen: Telefoonnummer van Moviera: nog niet gecontroleerd/);
+  assert.match(await text(page, '.attention'), /6 punten/);
+  await assertNoViolations(page, 'the overview');
+  await assertReflows(page, 'the overview');
+
+  // "Bewerken" on an attention item opens that organisation's form at that field.
+  await page.locator('#attention button', { hasText: 'Fier' }).first().click();
+  await page.locator('#org-title').waitFor({ state: 'visible' });
+  assert.strictEqual(await text(page, '#org-title'), 'Fier');
+  assert.strictEqual(await activeId(page), 'ef-todo-0-nl', 'focus on the todo note');
+});
+
+test('Veilig Thuis: the chat hours are changed with the keyboard, saved, and the preview answers', async () => {
+  const { page, context } = editor;
+  // Choosing an organisation with the keyboard moves focus to its form.
+  await page.locator('#org-list button', { hasText: 'Veilig Thuis' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('org-title').textContent === 'Veilig Thuis');
+  assert.strictEqual(await activeId(page), 'org-title');
+  assert.strictEqual(await page.inputValue(CHAT_OPENS), '09:00');
+  assert.strictEqual(await page.inputValue(CHAT_CLOSES), '17:00');
+  // Every field has a label; the chat's slot is a group of its own.
+  assert.strictEqual(await page.getByLabel('Open tot').first().getAttribute('id'), 'ef-services-0-schedule-0-closes');
+  assert.strictEqual(await page.locator(CHAT_CLOSES).evaluate((n) => n.closest('fieldset').querySelector('legend').textContent), 'Tijdvak 1');
+  assert.strictEqual(await page.isChecked('#ef-services-0-chat-schedule-0-days-FR'), true);
+  assert.strictEqual(await page.isChecked('#ef-services-0-free-yes'), true, 'free: ja');
+
+  await page.locator(CHAT_OPENS).fill('08:00');
+  await page.locator(CHAT_CLOSES).fill('20:00');
+  assert.match(await text(page, '#ed-dirty'), /nog niet zijn opgeslagen/);
+  assert.match(await text(page, '#nav-editor'), /niet opgeslagen/);
+  assert.match(await text(page, '#org-list [aria-current="true"]'), /gewijzigd/);
+  assert.match(await text(page, '#preview-dirty'), /zie je niet in het voorbeeld/);
+
+  await save(page);
+  assert.match(await text(page, '#ed-saved'), /Het concept is opgeslagen\. We hebben geen problemen gevonden\./);
+  assert.strictEqual(await activeId(page), 'ed-save');
+  assert.strictEqual(await page.locator('#ed-issues').count(), 0);
+  assert.strictEqual(await text(page, '#ed-dirty'), '');
+  assert.strictEqual(await page.inputValue(CHAT_CLOSES), '20:00', 'the saved value is shown');
+  assert.match(await text(page, '#ed-state'), /wijziging 2/);
+  await assertNoViolations(page, 'the editor without issues');
+  await assertUniqueIds(page, 'the editor');
+  await assertReflows(page, 'the editor');
+
+  // The preview: a link that opens the real resident app, reading the draft, in a new tab.
+  const link = page.locator('#preview-link');
+  assert.strictEqual(await link.getAttribute('href'), '/staff/preview/');
+  assert.strictEqual(await link.getAttribute('target'), '_blank');
+  assert.match(await link.getAttribute('rel'), /\bnoopener\b/);
+  assert.match(await link.innerText(), /opent in een nieuw tabblad/);
+  const page2 = page.evaluate(() => fetch('/staff/preview/', { cache: 'no-store' }).then(async (r) => ({ status: r.status, html: await r.text() })));
+  const preview = await page2;
+  assert.strictEqual(preview.status, 200);
+  assert.match(preview.html, /data-api-base/);
+  const [tab] = await Promise.all([context.waitForEvent('page'), link.click()]);
+  await tab.waitForLoadState('domcontentloaded');
+  assert.strictEqual(tab.url(), server.url + '/staff/preview/');
+  assert.strictEqual(await tab.evaluate(() => window.opener), null, 'no opener');
+  await tab.close();
+
+  assert.ok(!(await residentDirectory()).body.includes('"closes":"20:00"'), 'residents do not see the draft');
+});
+
+test('publishing shows what changes and asks first; residents then see 20:00 with a new ETag', async () => {
+  const { page } = editor;
+  // A short note is required.
+  await page.getByRole('button', { name: 'Controleren en publiceren' }).click();
+  assert.strictEqual(await text(page, '#publish-note-error'), 'Schrijf in een paar woorden wat je hebt veranderd.');
+  assert.strictEqual(await activeId(page), 'publish-note');
+  assert.match(await page.getAttribute('#publish-note', 'aria-describedby'), /publish-note-error/);
+
+  await page.getByLabel('Korte notitie: wat heb je veranderd?').fill('Chat Veilig Thuis tot 20 uur');
+  await page.getByRole('button', { name: 'Controleren en publiceren' }).click();
+  await page.locator('#publish-confirm').waitFor({ state: 'visible' });
+  assert.strictEqual(await activeId(page), 'publish-confirm-q');
+  const changes = await text(page, '#publish-changes');
+  assert.match(changes, /Veilig Thuis › Dienst “Bellen en chatten” › Chat › Openingstijden chat › Tijdvak 1 › Open tot/);
+  assert.match(changes, /Was\s+17:00\s+Wordt\s+20:00/);
+  assert.match(await text(page, '#publish-confirm-text'), /2 wijzigingen/);
+  await assertNoViolations(page, 'the publish confirmation');
+
+  await page.getByRole('button', { name: 'Ja, publiceren' }).click();
+  await page.locator('#overview-title').waitFor({ state: 'visible' });
+  assert.match(await text(page, '#notice'), /Versie 3 is gepubliceerd/);
+  assert.match(await text(page, '#ov-published'), /^Versie 3, op .* door editor@gemeente\.demo\.invalid\.$/);
+  assert.match(await text(page, '#ov-draft'), /Er is geen concept/, 'publishing used up the draft');
+
+  afterPublish = await residentDirectory();
+  assert.ok(afterPublish.body.includes('"opens":"08:00","closes":"20:00"') || afterPublish.body.includes('"closes":"20:00"'), 'residents see 20:00');
+  assert.ok(!afterPublish.body.includes('"closes":"17:00"'));
+  assert.notStrictEqual(afterPublish.etag, before.etag, 'the ETag changed');
+});
+
+test('a wrong phone number is shown next to its field, and publishing is refused', async () => {
+  const { page } = editor;
+  await openOrganization(page, 'Veilig Thuis');
+  await page.locator(TEL).fill('+31800200');
+  await save(page);
+  assert.strictEqual(await activeId(page), 'ed-issues', 'focus on the list of problems');
+  assert.match(await text(page, '#ed-saved'), /maar er is 1 probleem/);
+  assert.match(await text(page, '#ed-issues-title'), /Er is 1 probleem in het concept/);
+
+  // Next to the field: the message in plain Dutch, linked to the input.
+  assert.strictEqual(await page.getAttribute(TEL, 'aria-invalid'), 'true');
+  const describedBy = (await page.getAttribute(TEL, 'aria-describedby')).split(' ');
+  const errorId = describedBy.find((id) => id.includes('error'));
+  assert.ok(errorId, 'an error is linked with aria-describedby');
+  const message = await text(page, '#' + errorId);
+  assert.strictEqual(message, 'Het nummer om te bellen (“+31800200”) past niet bij het nummer dat inwoners lezen (“0800-2000”). Het moet “+318002000” zijn.');
+  assert.ok(describedBy.includes('ef-services-0-phones-0-tel-hint'), 'the hint stays linked too');
+
+  // The list at the top links to the field, also from another organisation.
+  await openOrganization(page, 'Moviera');
+  const issueLink = page.locator('#ed-issues a');
+  assert.match(await issueLink.innerText(), /^Veilig Thuis › Dienst 1: Bellen en chatten › Telefoonnummer 1 \(0800-2000\) › Nummer om te bellen$/);
+  assert.match(await text(page, '#org-list button:has-text("Veilig Thuis")'), /1 probleem/);
+  await issueLink.click();
+  assert.strictEqual(await activeId(page), 'ef-services-0-phones-0-tel');
+  assert.strictEqual(await text(page, '#org-title'), 'Veilig Thuis');
+  assert.match(await text(page, '#preview-blocked'), /werkt pas als het concept geen problemen meer heeft/);
+  await assertNoViolations(page, 'the editor with an issue');
+  await assertUniqueIds(page, 'the editor with an issue');
+  await assertReflows(page, 'the editor with an issue');
+
+  // Publishing is refused by the server, with the problem.
+  await page.getByLabel('Korte notitie: wat heb je veranderd?').fill('Verkeerd nummer');
+  await page.getByRole('button', { name: 'Controleren en publiceren' }).click();
+  await page.locator('#publish-confirm').waitFor({ state: 'visible' });
+  assert.match(await text(page, '#publish-confirm'), /het concept heeft nog 1 probleem/);
+  await page.getByRole('button', { name: 'Ja, publiceren' }).click();
+  await page.waitForFunction(() => /Publiceren is niet gelukt/.test(document.getElementById('publish-error').textContent));
+  assert.match(await text(page, '#publish-error'), /het concept heeft 1 probleem/);
+  assert.strictEqual(await activeId(page), 'ed-issues');
+  const now = await residentDirectory();
+  assert.strictEqual(now.etag, afterPublish.etag, 'nothing was published');
+  assert.ok(now.body.includes('"+318002000"'), 'residents keep the right number');
+
+  // Repaired: no problems left.
+  await page.locator(TEL).fill('+318002000');
+  await save(page);
+  assert.match(await text(page, '#ed-saved'), /geen problemen gevonden/);
+  assert.strictEqual(await page.locator('#ed-issues').count(), 0);
+  assert.strictEqual(await page.getAttribute(TEL, 'aria-invalid'), null);
+});
+
+test('leaving with unsaved changes asks first; undoing them asks too', async () => {
+  const { page } = editor;
+  await page.locator('#ef-services-0-hours-nl').click();
+  await page.locator('#ef-services-0-hours-nl').fill('Iets anders');
+  // Closing the tab (or reloading, or another address) asks the browser's question.
+  const dialog = new Promise((resolve) => page.once('dialog', resolve));
+  await page.close({ runBeforeUnload: true });
+  const asked = await dialog;
+  assert.strictEqual(asked.type(), 'beforeunload');
+  await asked.dismiss();
+  assert.strictEqual(page.isClosed(), false, 'the page stays');
+
+  // Logging out asks in the page.
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  assert.match(await text(page, '#idle'), /nog niet zijn opgeslagen\. Als je nu uitlogt, ben je die kwijt/);
+  assert.strictEqual(await activeId(page), 'logout-anyway');
+  await page.getByRole('button', { name: 'Terug naar het concept' }).click();
+  await page.locator('#editor-title').waitFor({ state: 'visible' });
+  assert.strictEqual(await page.inputValue('#ef-services-0-hours-nl'), 'Iets anders', 'the change is still there');
+
+  await page.getByRole('button', { name: 'Wijzigingen ongedaan maken' }).click();
+  assert.strictEqual(await activeId(page), 'ed-revert-confirm-q');
+  await page.getByRole('button', { name: 'Ja, ongedaan maken' }).click();
+  assert.match(await page.inputValue('#ef-services-0-hours-nl'), /^Bellen: dag en nacht/);
+  assert.strictEqual(await text(page, '#ed-dirty'), '');
+
+  // The draft now equals version 3: discard it from the overview (with a confirmation).
+  await page.locator('#nav-overview').click();
+  await page.locator('#overview-title').waitFor({ state: 'visible' });
+  await page.getByRole('button', { name: 'Concept weggooien' }).click();
+  assert.strictEqual(await activeId(page), 'ov-discard-confirm-q');
+  await assertNoViolations(page, 'the overview with a draft and a confirmation');
+  await page.getByRole('button', { name: 'Ja, concept weggooien' }).click();
+  await page.waitForFunction(() => /weggegooid/.test(document.getElementById('notice').textContent));
+  assert.match(await text(page, '#ov-draft'), /Er is geen concept/);
+});
+
+test('versions: a readable diff between two versions; restoring version 2 brings 17:00 back', async () => {
+  const { page } = editor;
+  await page.locator('#nav-versions').click();
+  await page.locator('#versions-title').waitFor({ state: 'visible' });
+  assert.strictEqual(await activeId(page), 'versions-title');
+  const rows = page.locator('#versions tbody tr');
+  assert.strictEqual(await rows.count(), 3);
+  assert.match(await rows.first().innerText(), /Versie 3[\s\S]*editor@gemeente\.demo\.invalid[\s\S]*Chat Veilig Thuis tot 20 uur/);
+  assert.strictEqual(await page.locator('#restore-3').count(), 0, 'the current version cannot be restored');
+
+  // Default: the previous version against the current one.
+  assert.strictEqual(await page.inputValue('#diff-from'), '2');
+  assert.strictEqual(await page.inputValue('#diff-to'), '3');
+  await page.getByRole('button', { name: 'Verschillen tonen' }).click();
+  await page.locator('#diff-title').waitFor({ state: 'visible' });
+  assert.strictEqual(await activeId(page), 'diff-title');
+  assert.strictEqual(await text(page, '#diff-title'), 'Van versie 2 naar versie 3: 2 verschillen');
+  const diff = await text(page, '#diff-changes');
+  assert.match(diff, /Veilig Thuis › Dienst “Bellen en chatten” › Chat › Openingstijden chat › Tijdvak 1 › Open tot\s+In versie 2\s+17:00\s+In versie 3\s+20:00/);
+  assert.match(diff, /Open vanaf\s+In versie 2\s+09:00\s+In versie 3\s+08:00/);
+  await assertNoViolations(page, 'the versions and diff view');
+  await assertUniqueIds(page, 'the versions and diff view');
+  await assertReflows(page, 'the versions and diff view');
+
+  // Any two versions: 1 against 3.
+  await page.selectOption('#diff-from', '1');
+  await page.getByRole('button', { name: 'Verschillen tonen' }).click();
+  await page.waitForFunction(() => /^Van versie 1 naar versie 3/.test(document.getElementById('diff-title').textContent));
+  assert.match(await text(page, '#diff-changes'), /Contactverzoeken|contact/i);
+
+  // Restore version 2, with a confirmation that shows what changes.
+  await page.locator('#restore-2').click();
+  await page.locator('#restore-confirm').waitFor({ state: 'visible' });
+  assert.strictEqual(await activeId(page), 'restore-confirm-q');
+  assert.match(await text(page, '#restore-text'), /Versie 2 wordt opnieuw gepubliceerd, als versie 4/);
+  assert.match(await text(page, '#restore-changes'), /Open tot\s+Nu\s+20:00\s+Na terugzetten\s+17:00/);
+  await assertNoViolations(page, 'the restore confirmation');
+  await page.getByRole('button', { name: 'Nee, annuleren' }).click();
+  assert.strictEqual(await activeId(page), 'restore-2', 'focus back on its button');
+  await page.locator('#restore-2').click();
+  await page.locator('#restore-confirm').waitFor({ state: 'visible' });
+  await page.getByRole('button', { name: 'Ja, versie 2 terugzetten' }).click();
+  await page.waitForFunction(() => /teruggezet/.test(document.getElementById('notice').textContent));
+  assert.match(await text(page, '#notice'), /Versie 2 is teruggezet\. Die is nu gepubliceerd als versie 4\./);
+  assert.match(await text(page, '#versions tbody tr:first-child'), /Versie 4[\s\S]*restored version 2/);
+
+  const restored = await residentDirectory();
+  assert.ok(restored.body.includes('"closes":"17:00"'), 'residents see 17:00 again');
+  assert.ok(!restored.body.includes('"closes":"20:00"'));
+  assert.notStrictEqual(restored.etag, afterPublish.etag);
+});
+
+test('two editors at once: the second save is refused with a clear message and keeps its changes', async () => {
+  const a = editor.page;
+  const b = (await newPage()).page;
+  await login(b, account('editor'), '#overview-title');
+  await openOrganization(a, 'Veilig Thuis');
+  await openOrganization(b, 'Veilig Thuis');
+
+  await a.locator('#ef-services-0-area-nl').fill('Heel Nederland (gewijzigd door A).');
+  await save(a);
+  assert.match(await text(a, '#ed-saved'), /geen problemen/);
+
+  await b.locator('#ef-services-0-hours-nl').fill('Bellen: dag en nacht (gewijzigd door B).');
+  await b.locator('#ed-save').click();
+  await b.locator('#ed-conflict').waitFor({ state: 'visible' });
+  assert.strictEqual(await activeId(b), 'ed-conflict');
+  const conflict = await text(b, '#ed-conflict');
+  assert.match(conflict, /Een collega heeft het concept intussen opgeslagen/);
+  assert.match(conflict, /Jouw wijzigingen zijn niet opgeslagen/);
+  assert.match(conflict, /Wat jij had veranderd \(1 wijziging\)/);
+  assert.match(conflict, /Veilig Thuis › Dienst “Bellen en chatten” › Wanneer bereikbaar \(tekst\) › Nederlands/);
+  assert.match(conflict, /gewijzigd door B/);
+  await assertNoViolations(b, 'the editor after a conflict');
+
+  await b.getByRole('button', { name: 'Nieuw concept laden' }).click();
+  await b.locator('#ed-lost').waitFor({ state: 'visible' });
+  assert.match(await text(b, '#notice'), /Het nieuwe concept is geladen/);
+  assert.match(await text(b, '#ed-lost'), /gewijzigd door B/, 'their change is still listed');
+  assert.strictEqual(await b.inputValue('#ef-services-0-area-nl'), 'Heel Nederland (gewijzigd door A).', 'the colleague’s change is loaded');
+  assert.match(await b.inputValue('#ef-services-0-hours-nl'), /^Bellen: dag en nacht\./);
+  await b.close();
+});
+
+test('adding and removing phones and time slots moves focus sensibly; "onbekend" removes the field', async () => {
+  const { page } = editor;
+  await openOrganization(page, 'Moviera');
+  assert.match(await text(page, '#ef-services-0-phones'), /Deze dienst heeft geen telefoonnummer/);
+  await page.getByRole('button', { name: 'Telefoonnummer toevoegen' }).click();
+  assert.strictEqual(await activeId(page), 'ef-services-0-phones-0-number', 'focus on the new number');
+  assert.match(await text(page, '#notice'), /telefoonnummer toegevoegd/);
+  assert.strictEqual(await page.isChecked('#ef-services-0-phones-0-verified'), false, 'a new number starts unverified');
+  assert.match(await text(page, '#ed-dirty'), /nog niet zijn opgeslagen/);
+  await page.getByRole('button', { name: 'Telefoonnummer 1 verwijderen' }).click();
+  assert.strictEqual(await activeId(page), 'ef-services-0-phones-add', 'focus back on "add"');
+  const slots = await page.locator('#ef-services-0-schedule fieldset.slot').count();
+  await page.locator('#ef-services-0-schedule-add').click();
+  assert.strictEqual(await activeId(page), `ef-services-0-schedule-${slots}-days-MO`);
+  await page.getByRole('button', { name: `Tijdvak ${slots + 1} verwijderen` }).click();
+  assert.strictEqual(await activeId(page), 'ef-services-0-schedule-add');
+  assert.strictEqual(await text(page, '#ed-dirty'), 'Er zijn geen wijzigingen meer die niet zijn opgeslagen.', 'back to what was saved');
+
+  // ja / nee / onbekend: "onbekend" leaves the field out (not known: nothing is shown).
+  await openOrganization(page, 'Veilig Thuis');
+  const draftService = () => page.evaluate(() => fetch('/staff/api/v1/directory/draft', { cache: 'no-store' })
+    .then((r) => r.json()).then((d) => d.directory.organizations.find((o) => o.key === 'veilig-thuis').services[0]));
+  await page.getByRole('group', { name: 'Kun je anoniem blijven?' }).getByLabel('Onbekend (niets tonen)').check();
+  await save(page);
+  assert.ok(!('anonymous' in await draftService()), 'anonymous is absent');
+  await page.getByRole('group', { name: 'Kun je anoniem blijven?' }).getByLabel('Ja').check();
+  await save(page);
+  assert.strictEqual((await draftService()).anonymous, true);
+});
+
+test('removing an organisation the questionnaire routes to asks what replaces it', async () => {
+  const { page } = editor;
+  await page.locator('#ed-reload').count();  // editor A still holds the draft it saved
+  await openOrganization(page, 'Helpwanted');
+  await page.getByRole('button', { name: 'Helpwanted verwijderen' }).click();
+  assert.strictEqual(await activeId(page), 'ef-org-confirm-q');
+  await page.getByRole('button', { name: 'Ja, verwijderen' }).click();
+  assert.strictEqual(await page.locator('#org-list button', { hasText: 'Helpwanted' }).count(), 0);
+  await save(page);
+  assert.match(await text(page, '#ed-issues'), /De vragenlijst stuurt mensen naar Helpwanted, maar die staat niet meer in de gids/);
+  const select = page.locator('#replace-helpwanted');
+  assert.strictEqual(await text(page, 'label[for="replace-helpwanted"]'), 'In plaats van Helpwanted (niet meer in de gids)');
+  await page.getByRole('button', { name: 'Vervangen en opslaan' }).click();
+  assert.strictEqual(await text(page, '#replace-helpwanted-error'), 'Kies welke organisatie ervoor in de plaats komt.');
+  await assertNoViolations(page, 'the editor asking for a replacement');
+  await select.selectOption('fier');
+  await page.getByRole('button', { name: 'Vervangen en opslaan' }).click();
+  await page.waitForFunction(() => /nieuwe keuze in de vragenlijst/.test(document.getElementById('ed-saved').textContent));
+  assert.strictEqual(await page.locator('#ed-issues').count(), 0);
+  assert.strictEqual(await page.locator('#ed-replace').count(), 0);
+
+  // The draft against the published version: the organisation and the questionnaire's new route.
+  await page.locator('#nav-versions').click();
+  await page.locator('#versions-title').waitFor({ state: 'visible' });
+  await page.getByLabel('Van', { exact: true }).selectOption('4');
+  await page.getByLabel('Naar', { exact: true }).selectOption({ label: 'Het concept (niet gepubliceerd)' });
+  await page.getByRole('button', { name: 'Verschillen tonen' }).click();
+  await page.locator('#diff-title').waitFor({ state: 'visible' });
+  assert.match(await text(page, '#diff-title'), /^Van versie 4 naar het concept: \d+ verschillen$/);
+  const diff = await text(page, '#diff-changes');
+  assert.match(diff, /Helpwanted\s+In versie 4\s+Helpwanted \(helpwanted\)\s+In het concept\s+\(niet ingevuld\)/);
+  assert.match(diff, /Vragenlijst › Regel “[\w-]+” › Verwijzing \d › Organisatie\s+In versie 4\s+helpwanted\s+In het concept\s+fier/);
+  await assertNoViolations(page, 'a diff between a version and the draft');
+});
+
+test('partners and administrators without the editor role never see the editor', async () => {
+  const { page } = await newPage();
+  await login(page, account('partner', 'veilig-thuis'), '#home-title');
+  assert.strictEqual(await page.locator('#nav').isVisible(), false, 'no navigation to the editor');
+  assert.strictEqual(await page.locator('#view-overview').isVisible(), false);
+  assert.strictEqual(await page.locator('#overview-body').innerHTML(), '');
+  assert.strictEqual(await apiStatus(page, '/staff/api/v1/directory'), 403);
+  assert.strictEqual(await apiStatus(page, '/staff/preview/'), 403);
+
+  const admin = (await newPage()).page;
+  await login(admin, account('admin'), '#home-title');
+  await admin.locator('#audit').waitFor({ state: 'visible' });
+  assert.strictEqual(await admin.locator('#nav').isVisible(), false);
+  assert.match(await text(admin, '#audit'), /Gids gepubliceerd\s+publish/, 'the audit log names the editor’s actions');
+  assert.match(await text(admin, '#audit'), /Versie teruggezet\s+restore/);
+});
+
+test('the overview switches to English and back', async () => {
+  const { page } = editor;
+  await page.locator('#nav-overview').click();
+  await page.locator('#overview-title').waitFor({ state: 'visible' });
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  assert.strictEqual(await text(page, '#overview-title'), 'Directory');
+  assert.match(await text(page, '#ov-published'), /^Version 4, on /);
+  assert.match(await text(page, '#nav'), /Edit draft/);
+  await page.getByRole('button', { name: 'Naar het Nederlands' }).click();
+  assert.strictEqual(await text(page, '#overview-title'), 'Hulpgids');
+});
+
+test('no page made a request to any other host, and nothing broke the CSP', () => {
+  assert.ok(tracked.length >= 3);
+  for (const { urls, csp } of tracked) {
+    const elsewhere = urls.filter((u) => !u.startsWith(server.url + '/') && !u.startsWith('data:') && u !== 'about:blank');
+    assert.deepStrictEqual(elsewhere, [], 'requests to another host');
+    assert.deepStrictEqual(csp, [], 'CSP violations or page errors');
+  }
+});

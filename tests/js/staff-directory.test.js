@@ -1,0 +1,187 @@
+// Unit tests of the directory editor's logic (webapp/staff/directory.js): paths, the diff
+// (same rules as server/domain/json_diff.cpp), the server's validation messages in plain
+// Dutch and English, readable field and change descriptions, and the texts it needs.
+// The browser tests are in tests/e2e/directory-editor.test.js.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const STAFF = path.join(__dirname, '..', '..', 'webapp', 'staff');
+const DATA = path.join(__dirname, '..', '..', 'directory-data', 'directory.json');
+
+// Loads the scripts the way the page does: classic scripts that set window.*.
+global.window = { crypto: require('node:crypto').webcrypto };
+for (const file of ['texts.js', 'format.js', 'directory.js']) require(path.join(STAFF, file));
+const F = global.window.HWStaffFormat;
+const D = global.window.HWStaffDirectory;
+const TEXTS = global.window.HWStaffTexts;
+const directory = JSON.parse(fs.readFileSync(DATA, 'utf8'));
+const vt = () => D.clone(directory.organizations.find((o) => o.key === 'veilig-thuis'));
+
+test('paths: parse, join, parent, get, set, delete', () => {
+  assert.deepEqual(D.parsePath('services[0].phones[1].tel'), ['services', 0, 'phones', 1, 'tel']);
+  assert.deepEqual(D.parsePath('organizations[veilig-thuis].name'), ['organizations', { id: 'veilig-thuis' }, 'name']);
+  assert.equal(D.joinPath(['services', 0, 'chat', 'schedule', 2]), 'services[0].chat.schedule[2]');
+  assert.equal(D.parentPath('services[0].phones[1].tel'), 'services[0].phones[1]');
+  assert.equal(D.parentPath('services[0].phones[1]'), 'services[0].phones');
+  assert.equal(D.parentPath('name'), '');
+  const org = vt();
+  assert.equal(D.getAt(org, 'services[0].phones[0].number'), '0800-2000');
+  assert.equal(D.getAt(org, 'services[3].name'), undefined);
+  D.setAt(org, 'services[0].contact_requests.response_time.nl', 'binnen 2 dagen');
+  assert.deepEqual(org.services[0].contact_requests.response_time, { nl: 'binnen 2 dagen' });
+  D.deleteAt(org, 'services[0].chat.schedule[0]');
+  assert.deepEqual(org.services[0].chat.schedule, []);
+  D.deleteAt(org, 'services[0].free');
+  assert.ok(!('free' in org.services[0]));
+});
+
+test('equal ignores the order of keys, not the order of lists', () => {
+  assert.ok(D.equal({ a: 1, b: [1, 2] }, { b: [1, 2], a: 1 }));
+  assert.ok(!D.equal({ a: 1, b: [1, 2] }, { a: 1, b: [2, 1] }));
+  assert.ok(!D.equal({ a: 1 }, { a: 1, b: undefined }));
+  assert.ok(!D.equal(null, {}));
+});
+
+test('diff: lists with a key or id are matched by it; absent is null; like the server', () => {
+  const before = { organizations: [vt(), { key: 'x', id: 'x', name: { nl: 'X', en: 'X' } }] };
+  const after = D.clone(before);
+  after.organizations.reverse();  // reordering is not a change
+  assert.deepEqual(D.diff(before, after), []);
+  after.organizations[1].services[0].chat.schedule[0].closes = '20:00';
+  delete after.organizations[1].services[0].free;
+  after.organizations[1].services[0].phones.push({ id: 'p2', number: '112', tel: '112' });
+  const changes = D.diff(before, after);
+  const service = 'organizations[veilig-thuis].services[c5289553-1505-4fee-9c7d-56ced1a45f93]';
+  assert.deepEqual(changes, [
+    { path: service + '.chat.schedule[0].closes', before: '17:00', after: '20:00' },
+    { path: service + '.free', before: true, after: null },
+    { path: service + '.phones[p2]', before: null, after: { id: 'p2', number: '112', tel: '112' } }
+  ]);
+  // A list without identities that changes length is one change of the whole list.
+  assert.deepEqual(D.diff({ days: ['MO'] }, { days: ['MO', 'TU'] }), [{ path: 'days', before: ['MO'], after: ['MO', 'TU'] }]);
+});
+
+test('the server’s validation messages, in plain Dutch and English', () => {
+  const cases = [
+    ['the number to dial ("+31800200") does not match the written number "0800-2000"; it must be "+318002000"',
+      'Het nummer om te bellen (“+31800200”) past niet bij het nummer dat inwoners lezen (“0800-2000”). Het moet “+318002000” zijn.',
+      'The number to dial (“+31800200”) does not match the number residents read (“0800-2000”). It must be “+318002000”.'],
+    ['"0800-20000" has 9 digits; 0800 and 0900 numbers have 8 or 11', '“0800-20000” heeft 9 cijfers. Een 0800- of 0900-nummer heeft er 8 of 11.'],
+    ['"024 12345" has 7 digits; Dutch numbers have 10', '“024 12345” heeft 7 cijfers. Een Nederlands telefoonnummer heeft er 10.'],
+    ['the number to dial for "112" must be "112", not "+31112"', 'Het nummer om te bellen bij “112” moet “112” zijn, niet “+31112”.'],
+    ['"12a" is not a phone number: use digits, spaces and hyphens only', '“12a” is geen telefoonnummer. Gebruik alleen cijfers, spaties en streepjes.'],
+    ['must start with https:// (got "http://x.nl")', 'Een webadres moet beginnen met https://. Nu staat er: “http://x.nl”.'],
+    ['slot 2: closes (08:00) before it opens (09:00)', 'Tijdvak 2: de eindtijd (08:00) moet later zijn dan de begintijd (09:00).'],
+    ['slots 1 and 2 overlap on TU', 'Tijdvak 1 en tijdvak 2 overlappen op dinsdag. Maak er één tijdvak van, of verander de tijden.'],
+    ['says day and night, but the schedule does not cover every day from 00:00 to 23:59', /dag en nacht/],
+    ['must not be empty', 'Dit mag niet leeg zijn.'],
+    ['is missing', 'Dit moet je invullen.'],
+    ['names organisation "helpwanted", which is not in the directory', /De vragenlijst stuurt mensen naar helpwanted, maar die staat niet meer in de gids/],
+    ['names organisation "fier", which has no active service to send people to', /geen actieve dienst meer/]
+  ];
+  for (const [message, nl, en] of cases) {
+    F.setLanguage('nl');  // day names in the words follow the language of the page
+    const words = D.issueWords({ message });
+    assert.ok(words, 'known: ' + message);
+    const dutch = F.t(words.key, words.params);
+    if (nl instanceof RegExp) assert.match(dutch, nl); else assert.equal(dutch, nl);
+    assert.doesNotMatch(dutch, /\{\w+\}/, 'no placeholder left: ' + dutch);
+    F.setLanguage('en');
+    const english = F.t(D.issueWords({ message }).key, D.issueWords({ message }).params);
+    if (en) assert.equal(english, en);
+    assert.doesNotMatch(english, /\{\w+\}/, 'no placeholder left: ' + english);
+  }
+  F.setLanguage('nl');
+  assert.equal(D.issueWords({ message: 'something new' }), null, 'unknown messages are shown as the server wrote them');
+});
+
+test('which organisation an issue is about, and what the questionnaire still routes to', () => {
+  assert.deepEqual(D.issueOrganization({ file: 'directory', entry: 'organization "veilig-thuis" (organizations[2])' }), { key: 'veilig-thuis', index: 2 });
+  assert.deepEqual(D.issueOrganization({ file: 'directory', entry: 'organizations[4]' }), { key: null, index: 4 });
+  assert.equal(D.issueOrganization({ file: 'questionnaire', entry: 'rule "x" (rules[1])' }), null);
+  assert.equal(D.issueOrganization({ file: 'directory', entry: '' }), null);
+  const issues = [
+    { file: 'questionnaire', message: 'names organisation "helpwanted", which is not in the directory' },
+    { file: 'questionnaire', message: 'names organisation "helpwanted", which is not in the directory' },
+    { file: 'questionnaire', message: 'names organisation "fier", which has no active service to send people to' },
+    { file: 'directory', message: 'must not be empty' }
+  ];
+  assert.deepEqual(D.routingProblems(issues), [{ key: 'helpwanted', reason: 'missing' }, { key: 'fier', reason: 'inactive' }]);
+});
+
+test('fields and changes described in words', () => {
+  F.setLanguage('nl');
+  const org = vt();
+  assert.deepEqual(D.describeField('services[0].phones[0].tel', org),
+    ['Dienst 1: Bellen en chatten', 'Telefoonnummer 1 (0800-2000)', 'Nummer om te bellen']);
+  assert.deepEqual(D.describeField('services[0].chat.schedule', org), ['Dienst 1: Bellen en chatten', 'Chat', 'Openingstijden chat']);
+  assert.deepEqual(D.describeField('services[0].schedule[0].days', org), ['Dienst 1: Bellen en chatten', 'Openingstijden telefoon', 'Tijdvak 1', 'Dagen']);
+  assert.deepEqual(D.describeField('name.en', org), ['Naam', 'Engels']);
+  assert.deepEqual(D.describeField('todo[0]', org), ['Notitie 1']);
+  const names = D.nameIndex([directory]);
+  assert.deepEqual(D.describeChange('directory.organizations[veilig-thuis].services[c5289553-1505-4fee-9c7d-56ced1a45f93].chat.schedule[0].closes', names),
+    ['Veilig Thuis', 'Dienst “Bellen en chatten”', 'Chat', 'Openingstijden chat', 'Tijdvak 1', 'Open tot']);
+  assert.deepEqual(D.describeChange('directory.organizations[veilig-thuis].services[c5289553-1505-4fee-9c7d-56ced1a45f93].phones[1749a395-da31-458f-92ce-c2f3791a9ed0].tel', names),
+    ['Veilig Thuis', 'Dienst “Bellen en chatten”', 'Telefoonnummer 0800-2000', 'Nummer om te bellen']);
+  assert.deepEqual(D.describeChange('questionnaire.rules[sexual-recent].adds[0].organization', names),
+    ['Vragenlijst', 'Regel “sexual-recent”', 'Verwijzing 1', 'Organisatie']);
+  assert.deepEqual(D.describeChange('directory.organizations[gone].name', names), ['gone', 'Naam']);
+  F.setLanguage('en');
+  assert.deepEqual(D.describeField('services[0].phones[0].tel', org), ['Service 1: Phone and chat', 'Phone number 1 (0800-2000)', 'Number to dial']);
+  F.setLanguage('nl');
+});
+
+test('values in words', () => {
+  F.setLanguage('nl');
+  assert.equal(D.formatValue(null), '(niet ingevuld)');
+  assert.equal(D.formatValue(true), 'ja');
+  assert.equal(D.formatValue(''), '(leeg)');
+  assert.equal(D.formatValue(['MO', 'TU', 'WE']), 'ma, di, wo');
+  assert.equal(D.formatValue([{ days: ['MO', 'FR'], opens: '09:00', closes: '17:00' }, { days: ['SA'], opens: '10:00', closes: '12:00' }]),
+    'ma, vr 09:00–17:00; za 10:00–12:00');
+  assert.equal(D.formatValue({ nl: 'Gratis', en: 'Free' }), 'NL: Gratis\nEN: Free');
+  assert.equal(D.formatValue({ id: 'x', number: '0800-2000', tel: '+318002000' }), '0800-2000 (+318002000)');
+  assert.equal(D.formatValue(vt()), 'Veilig Thuis (veilig-thuis)');
+});
+
+test('new parts are well-formed, unverified and dated today', () => {
+  const phone = D.newPhone();
+  assert.match(phone.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.equal(phone.verified, false);
+  assert.match(phone.checked, /^\d{4}-\d{2}-\d{2}$/);
+  assert.equal(D.newChat().verified, false);
+  assert.notEqual(D.newService().id, D.newService().id);
+  assert.equal(D.newOrganization(['nieuwe-organisatie-1']).key, 'nieuwe-organisatie-2');
+  assert.equal(D.today(new Date(2026, 10, 28)), '2026-11-28');
+});
+
+test('every text the editor uses exists in Dutch and English', () => {
+  const used = new Set();
+  for (const file of ['editor.js', 'directory.js', 'staff.js']) {
+    const source = fs.readFileSync(path.join(STAFF, file), 'utf8');
+    for (const m of source.matchAll(/\bt\('([\w.-]+)'[,)]/g)) used.add(m[1]);
+    for (const m of source.matchAll(/'(msg\.\w+)'/g)) used.add(m[1]);
+  }
+  for (const c of D.CATEGORIES) used.add('category.' + c);
+  for (const c of D.TOPICS) used.add('topic.' + c);
+  for (const c of D.AUDIENCES) used.add('audience.' + c);
+  for (const d of D.DAYS) { used.add('day.' + d); used.add('day.short.' + d); }
+  for (const v of ['yes', 'no', 'unknown']) used.add('three.' + v);
+  for (const k of ['save', 'gone', 'publish']) { used.add('conflict.' + k + '.title'); used.add('conflict.' + k + '.text'); }
+  for (const r of ['missing', 'inactive']) used.add('replace.label.' + r);
+  for (const v of ['overview', 'editor', 'versions']) used.add('page.title.' + v);
+  // Every field of directory-data/README.md has a label.
+  for (const f of ['name', 'description', 'category', 'website', 'services', 'status', 'topics', 'audience', 'free', 'anonymous',
+    'day_and_night', 'hours', 'schedule', 'phones', 'chat', 'languages', 'area', 'contact_requests', 'accepted', 'response_time',
+    'number', 'tel', 'type', 'cost', 'source', 'checked', 'verified', 'url', 'days', 'opens', 'closes', 'todo', 'key']) used.add('field.' + f);
+  for (const lang of ['nl', 'en']) {
+    for (const key of used) {
+      const known = key in TEXTS[lang] || (key + '_one') in TEXTS[lang];
+      assert.ok(known, `missing ${lang} text ${key}`);
+      if ((key + '_one') in TEXTS[lang]) assert.ok((key + '_other') in TEXTS[lang], `${lang} ${key}_other`);
+    }
+  }
+});
