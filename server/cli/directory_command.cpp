@@ -1,25 +1,44 @@
+#include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/data_folder.h"
 #include "cli/embedded_publication.h"
 #include "cli/exit_codes.h"
+#include "domain/hsds.h"
 #include "domain/publication.h"
+#include "domain/resident_view.h"
+#include "store/directory_store.h"
 #include "util/file_io.h"
 
 namespace hw::cli {
 
 const char* const kDirectoryHelp =
     "usage: hulpwijzer directory validate [--directory FILE] [--questionnaire FILE]\n"
+    "       hulpwijzer directory export --format hsds [--lang nl|en] [--data DIR]\n"
     "\n"
-    "Checks a directory and questionnaire the way the server does before it serves or\n"
-    "publishes them, and prints every problem with its file, entry and field.\n"
+    "validate: checks a directory and questionnaire the way the server does before it\n"
+    "serves or publishes them, and prints every problem with its file, entry and field.\n"
     "Without files, checks the data embedded in this binary.\n"
     "\n"
     "  --directory FILE       directory.json to check (default: the embedded one)\n"
     "  --questionnaire FILE   questionnaire.json to check (default: the embedded one)\n"
     "\n"
-    "Exit codes: 0 valid, 65 invalid data, 66 a file cannot be read, 64 wrong usage.\n";
+    "export: writes the directory as residents see it (never an unverified detail, never\n"
+    "an address) to standard output as Open Referral HSDS 3.0 JSON: an array of\n"
+    "organizations with their services nested, in one language (HSDS has no translated\n"
+    "text). The server answers the same data at /hsds/.\n"
+    "\n"
+    "  --format hsds          the export format (the only one)\n"
+    "  --lang nl|en           the language of the texts (default nl)\n"
+    "  --data DIR             export what is published in this data folder (the one\n"
+    "                         `hulpwijzer serve --data DIR` uses; it may be running);\n"
+    "                         without it, the directory embedded in this binary\n"
+    "\n"
+    "Exit codes: 0 valid or exported, 65 invalid data, 66 a file or data folder cannot be\n"
+    "read, 64 wrong usage, 74 database error.\n";
 
 namespace {
 
@@ -28,27 +47,54 @@ std::string BaseName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-}  // namespace
 
-int RunDirectory(const std::vector<std::string>& args) {
-  auto parsed = Arguments::Parse(args, {"directory", "questionnaire"}, {"help"});
-  if (!parsed.ok()) {
-    std::cerr << "hulpwijzer directory: " << parsed.status().message() << "\n";
-    return kExitUsage;
+// `directory export --format hsds`: the resident view of the embedded or published
+// directory as an HSDS document on stdout.
+int RunExport(const Arguments& args) {
+  const auto fail = [](int code, const std::string& message) {
+    std::cerr << "hulpwijzer directory export: " << message << "\n";
+    return code;
+  };
+  const auto format = args.Get("format");
+  if (!format || *format != "hsds")
+    return fail(kExitUsage, "--format hsds is required (HSDS is the only export format; see --help)");
+  const std::string lang = args.Get("lang").value_or("nl");
+  if (!domain::IsHsdsLanguage(lang)) return fail(kExitUsage, "--lang must be nl or en (got \"" + lang + "\")");
+
+  domain::PublicationCheck check;
+  if (const auto dir = args.Get("data")) {
+    // Read only: never create a data folder or a database that was not there.
+    if (!std::filesystem::exists(*dir + "/hulpwijzer.db"))
+      return fail(kExitNoInput, "there is no database in " + *dir + " (see --data)");
+    OpenedData data = OpenDataFolder(*dir);
+    if (!data.db) return fail(data.exit_code, data.error);
+    store::DirectoryStore store(*data.db);
+    auto current = store.Current();
+    if (!current.ok()) return fail(kExitIoError, current.status().message());
+    if (!current.value()) return fail(kExitNoInput, "nothing is published in " + *dir + " yet");
+    const std::string label = "database " + *dir + "/hulpwijzer.db, published version " +
+                              std::to_string(current.value()->version);
+    check = domain::CheckPublication(current.value()->directory, current.value()->questionnaire,
+                                     label + " (directory)", label + " (questionnaire)");
+    if (!check.issues.empty()) return fail(kExitDataError, "the published directory is invalid:\n" + domain::Describe(check.issues));
+  } else {
+    check = domain::CheckPublication(EmbeddedDirectoryText(), EmbeddedQuestionnaireText(), "directory.json (embedded)",
+                                     "questionnaire.json (embedded)");
+    if (!check.issues.empty()) return fail(kExitSoftware, "the embedded data is invalid:\n" + domain::Describe(check.issues));
   }
-  if (parsed->Has("help")) {
-    std::cout << kDirectoryHelp;
-    return kExitOk;
-  }
-  if (parsed->positional().size() != 1 || parsed->positional()[0] != "validate") {
-    std::cerr << kDirectoryHelp;
-    return kExitUsage;
-  }
+  const nlohmann::json document =
+      domain::HsdsOrganizations(domain::ResidentView(check.publication.directory), lang);
+  std::cout << document.dump(2) << "\n";
+  std::cout.flush();
+  return std::cout ? kExitOk : kExitIoError;
+}
+
+int RunValidate(const Arguments& args) {
   std::string directory(EmbeddedDirectoryText()), questionnaire(EmbeddedQuestionnaireText());
   std::string directory_name = "directory.json (embedded)", questionnaire_name = "questionnaire.json (embedded)";
   for (auto [flag, text, name] : {std::tuple{"directory", &directory, &directory_name},
                                   std::tuple{"questionnaire", &questionnaire, &questionnaire_name}}) {
-    const auto path = parsed->Get(flag);
+    const auto path = args.Get(flag);
     if (!path) continue;
     if (!ReadWholeFile(*path, text)) {
       std::cerr << "hulpwijzer directory: cannot read " << *path << "\n";
@@ -68,6 +114,29 @@ int RunDirectory(const std::vector<std::string>& args) {
             << check.publication.questionnaire["questions"].size() << " questions, "
             << check.publication.questionnaire["rules"].size() << " rules)\n";
   return kExitOk;
+}
+
+}  // namespace
+
+int RunDirectory(const std::vector<std::string>& args) {
+  // The subcommand decides which flags exist; parse once to find it, then strictly.
+  auto loose = Arguments::Parse(args, {"directory", "questionnaire", "format", "lang", "data"}, {"help"});
+  const bool exporting = loose.ok() && !loose->positional().empty() && loose->positional()[0] == "export";
+  auto parsed = exporting ? Arguments::Parse(args, {"format", "lang", "data"}, {"help"})
+                          : Arguments::Parse(args, {"directory", "questionnaire"}, {"help"});
+  if (!parsed.ok()) {
+    std::cerr << "hulpwijzer directory: " << parsed.status().message() << "\n";
+    return kExitUsage;
+  }
+  if (parsed->Has("help")) {
+    std::cout << kDirectoryHelp;
+    return kExitOk;
+  }
+  if (parsed->positional().size() != 1 || (parsed->positional()[0] != "validate" && !exporting)) {
+    std::cerr << kDirectoryHelp;
+    return kExitUsage;
+  }
+  return exporting ? RunExport(parsed.value()) : RunValidate(parsed.value());
 }
 
 }  // namespace hw::cli

@@ -42,6 +42,7 @@ const char* const kServeHelp =
     "  --data DIR           data folder (default ./hulpwijzer-data); created with mode 0700\n"
     "  --exit-url URL       where the quick exit leads (default an everyday Wikipedia page)\n"
     "  --hsts               send Strict-Transport-Security (only behind a TLS proxy)\n"
+    "  --public-url URL     the site's public address, for absolute links (HSDS openapi_url)\n"
     "  --behind-proxy       rate-limit by X-Real-IP on connections from loopback (set by\n"
     "                       the shipped nginx configuration; never stored or logged)\n"
     "  --threads N          worker threads, one per open connection (default 64)\n"
@@ -51,7 +52,8 @@ const char* const kServeHelp =
     "\n"
     "Every option can also be given as an environment variable: HULPWIJZER_LISTEN,\n"
     "HULPWIJZER_DATA, HULPWIJZER_EXIT_URL, HULPWIJZER_HSTS=1, HULPWIJZER_THREADS,\n"
-    "HULPWIJZER_NO_ACCESS_LOG=1, HULPWIJZER_BEHIND_PROXY=1. Flags win over the environment.\n"
+    "HULPWIJZER_NO_ACCESS_LOG=1, HULPWIJZER_BEHIND_PROXY=1,\n"
+    "HULPWIJZER_PUBLIC_URL. Flags win over the environment.\n"
     "\n"
     "Logs are JSON lines on stdout, without IP addresses, user agents or bodies.\n"
     "Exit codes: 0 stopped by SIGTERM/SIGINT, 64 wrong usage, 65 invalid published data,\n"
@@ -76,6 +78,11 @@ std::optional<Failure> ReadConfig(const Arguments& args, http::ServerConfig* con
     if (!web || url->find_first_of(" \r\n\t\"<>") != std::string::npos)
       return Failure{kExitUsage, "--exit-url must be a full web address starting with https:// (got \"" + *url + "\")"};
     config->exit_url = *url;
+  }
+  if (const auto url = args.Get("public-url")) {
+    if (url->rfind("https://", 0) != 0 && url->rfind("http://", 0) != 0)
+      return Failure{kExitUsage, "--public-url must start with https:// (got \"" + *url + "\")"};
+    config->public_url = url->back() == '/' ? url->substr(0, url->size() - 1) : *url;
   }
   config->hsts = args.Has("hsts");
   config->access_log = !args.Has("no-access-log");
@@ -152,7 +159,7 @@ class MaintenanceTimer {
 }  // namespace
 
 int RunServe(const std::vector<std::string>& args) {
-  auto parsed = Arguments::Parse(args, {"listen", "data", "exit-url", "threads"}, {"help", "hsts", "no-access-log", "dev-insecure-cookies", "behind-proxy"});
+  auto parsed = Arguments::Parse(args, {"listen", "data", "exit-url", "threads", "public-url"}, {"help", "hsts", "no-access-log", "dev-insecure-cookies", "behind-proxy"});
   if (!parsed.ok()) {
     std::cerr << "hulpwijzer serve: " << parsed.status().message() << "\n";
     return kExitUsage;

@@ -3,6 +3,7 @@
 #include "http/api_error.h"
 #include "http/json_api.h"
 #include "http/site.h"
+#include "domain/hsds.h"
 #include "domain/publication.h"
 
 namespace hw::http {
@@ -94,6 +95,35 @@ HttpResponse Publish(const HttpRequest& request, AppServices& s, const std::stri
   return JsonResponse(201, {{"version", version.value()}});
 }
 
+// POST directory/import-hsds?lang=nl&revision=N with an HSDS document (a JSON array of
+// organizations, as /hsds/ and `directory export` give it): applied to the draft, with a
+// report of what changed and what was refused and why. Changed contact details come in
+// unverified, so residents see them only after an editor checks them.
+HttpResponse ImportHsds(const HttpRequest& request, AppServices& s, const std::string& editor) {
+  const std::string lang = request.query.count("lang") ? request.query.at("lang") : "nl";
+  if (!domain::IsHsdsLanguage(lang)) return ApiError(400, "invalid", "lang must be nl or en.", "lang");
+  char* end = nullptr;
+  const std::string revision_text = request.query.count("revision") ? request.query.at("revision") : "";
+  const long long revision = std::strtoll(revision_text.c_str(), &end, 10);
+  if (revision_text.empty() || *end) return ApiError(400, "invalid", "Give the draft revision you import into.", "revision");
+  json document;
+  if (auto error = ReadJsonBody(request, &document)) return *error;
+  if (!document.is_array()) return ApiError(400, "invalid", "An HSDS document here is a JSON list of organizations.");
+  auto draft = s.editor.OpenDraft(editor);
+  if (!draft.ok()) return ErrorFromStatus(draft.status());
+  const auto base = json::parse(draft->draft.directory, nullptr, false);
+  const domain::HsdsImportResult imported = domain::ImportHsds(document, base, lang);
+  auto saved = s.editor.SaveDraft(editor, revision, imported.directory, std::nullopt, {});
+  if (!saved.ok()) return saved.status().code() == StatusCode::kAlreadyExists ? Conflict(saved.status()) : ErrorFromStatus(saved.status());
+  json refused = json::array();
+  for (const auto& r : imported.refusals) refused.push_back({{"path", r.path}, {"reason", r.reason}});
+  s.audit.Append({0, s.now(), editor, "import_hsds", "", std::to_string(imported.changes.size()) + " changes, " +
+                                                         std::to_string(imported.refusals.size()) + " refused"});
+  json body = DraftJson(saved.value());
+  body["report"] = {{"changes", imported.changes}, {"refused", refused}};
+  return JsonResponse(200, body);
+}
+
 HttpResponse Versions(AppServices& s) {
   auto versions = s.directory_store.Versions();
   if (!versions.ok()) return ErrorFromStatus(versions.status());
@@ -161,6 +191,7 @@ std::optional<HttpResponse> HandleEditorApi(const std::string& route, const Http
   }
   if (rest == "publish") return m == "POST" ? Publish(request, s, staff.email) : MethodNotAllowed("POST");
   if (rest == "versions") return read ? Versions(s) : MethodNotAllowed("GET");
+  if (rest == "import-hsds") return m == "POST" ? ImportHsds(request, s, staff.email) : MethodNotAllowed("POST");
   if (rest.rfind("versions/", 0) == 0) {
     const std::string tail = rest.substr(9);
     const size_t slash = tail.find('/');

@@ -13,6 +13,8 @@
 //   GET    directory/diff/{from}/{to}     changes; from/to are version numbers or "draft"
 //   GET    directory/attention            unverified details, checks older than 6 months,
 //                                         todo notes
+//   POST   directory/import-hsds?lang=nl&revision=N  an HSDS document into the draft,
+//                                         with a report of what changed and what was refused
 // Thin: authorise (editor role), parse, call domain::DirectoryEditor, render JSON.
 #pragma once
 

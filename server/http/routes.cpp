@@ -4,6 +4,7 @@
 
 #include "http/api_error.h"
 #include "http/contact_routes.h"
+#include "http/hsds_routes.h"
 #include "http/security_headers.h"
 #include "http/staff_routes.h"
 
@@ -32,6 +33,10 @@ HttpResponse Routes::Handle(const HttpRequest& request) const {
       return SubmitContactRequest(request, *services_);
     }
     if (auto staff = HandleStaffApi(request, *services_, config_)) return std::move(*staff);
+  }
+  if (auto hsds = HandleHsds(request, site->resident_directory(), config_.public_url)) {
+    hsds->keep_alive = site;
+    return std::move(*hsds);
   }
   if (request.path == "/staff" && read) {
     HttpResponse response;

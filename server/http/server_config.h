@@ -22,6 +22,9 @@ struct ServerConfig {
   // connections from a loopback address, the client address for rate limits is taken
   // from X-Real-IP (which nginx always overwrites). It is hashed at once, never kept.
   bool behind_proxy = false;
+  // The site's public address ("https://hulpwijzer.example.nl"), for absolute links in
+  // machine-readable answers (the HSDS root's openapi_url). Empty: such links are left out.
+  std::string public_url;
 };
 
 }  // namespace hw::http

@@ -58,6 +58,7 @@ Result<std::shared_ptr<Site>> Site::Render(const assets::AssetCatalog& catalog, 
                                            const nlohmann::json& questionnaire, const std::string& prefix) {
   auto site = std::make_shared<Site>();
   const nlohmann::json resident = domain::ResidentView(directory);
+  site->resident_ = resident;
   struct Template {
     const char* source;
     const char* url;

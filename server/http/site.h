@@ -36,6 +36,8 @@ class Site {
   // script/style sources include the hash of every inline <style> of the page.
   const std::string& content_security_policy() const { return csp_; }
   int64_t version() const { return version_; }
+  // The resident view of the directory this site was rendered from (for /hsds/).
+  const nlohmann::json& resident_directory() const { return resident_; }
 
  private:
   static Result<std::shared_ptr<Site>> Render(const assets::AssetCatalog& catalog, const nlohmann::json& directory,
@@ -44,6 +46,7 @@ class Site {
   std::map<std::string, std::shared_ptr<const Resource>, std::less<>> resources_;
   std::string csp_;
   int64_t version_ = 0;
+  nlohmann::json resident_;
 };
 
 // Replaces {{asset:PATH}} with the hashed URL of that embedded file. Errors name the

@@ -119,6 +119,28 @@ class EditorCase(unittest.TestCase):
         moviera = [i for i in items if i["organization"] == "moviera"]
         self.assertTrue(any(i["reason"] == "todo" for i in moviera))
 
+    def test_hsds_import_into_the_draft_reports_changes_and_refusals(self):
+        exported = json.loads(run_cli("directory", "export", "--format", "hsds", "--lang", "nl", "--data", self.data).stdout)
+        draft = self.draft()
+        same = self.server.request("POST", "/staff/api/v1/directory/import-hsds?lang=nl&revision=%d" % draft["revision"],
+                                   {"Cookie": "__Host-hw_session=" + self.editor.token, "X-CSRF-Token": self.editor.csrf,
+                                    "Content-Type": "application/json"}, json.dumps(exported).encode())
+        self.assertEqual(same.status, 200, same.body[:300])
+        self.assertEqual(same.json()["report"]["changes"], [])  # a round trip changes nothing
+        org = [o for o in exported if o["name"] == "Moviera"][0]
+        org["description"] = "Nieuwe beschrijving van Moviera."
+        org["locations"] = [{"id": org["id"], "address": "Geheim 1"}]
+        changed = self.server.request(
+            "POST", "/staff/api/v1/directory/import-hsds?lang=nl&revision=%d" % same.json()["revision"],
+            {"Cookie": "__Host-hw_session=" + self.editor.token, "X-CSRF-Token": self.editor.csrf,
+             "Content-Type": "application/json"}, json.dumps(exported).encode()).json()
+        self.assertTrue(any("moviera" in c and "description" in c for c in changed["report"]["changes"]), changed["report"])
+        self.assertTrue(any("address" in r["reason"] for r in changed["report"]["refused"]), changed["report"])
+        self.assertNotIn("Geheim", json.dumps(changed["directory"]))
+        self.assertEqual(changed["issues"], [])
+        moviera = [o for o in changed["directory"]["organizations"] if o["key"] == "moviera"][0]
+        self.assertEqual(moviera["description"]["nl"], "Nieuwe beschrijving van Moviera.")
+
     def test_only_editors(self):
         for key in ("veilig-thuis", "admin"):
             with self.subTest(who=key):

@@ -1,0 +1,127 @@
+// Open Referral HSDS 3.0: our directory as HSDS documents (one per language, since HSDS
+// has no translated text), the list and page shapes of the HSDS API, and the import of an
+// HSDS document back into our format. Stateless and thread-safe; no HTTP here.
+//
+// Export promises (checked against the official compiled schemas by tests/hsds/):
+// - Only what residents may see: details with "verified": false, inactive services and
+//   the staff's todo notes never appear, even if the full directory is passed in by
+//   mistake. Callers pass domain::ResidentView(directory) all the same.
+// - Empty values are omitted, never null; programme organisations (no services) are
+//   exported without "services".
+// - Ids: organisations, services and phones keep ours; schedules, languages and service
+//   areas get crypto::DerivedUuid(service id, "schedule/0" | "chat-schedule/0" |
+//   "hours" | "chat" | "language/nl" | "service_area"): the same in every export and in
+//   both languages.
+// - organization: id, name, description, website (our website.url), services.
+// - service: id, organization_id, name, description, status, url (the chat address),
+//   fees_description (each phone's cost: "0800-2000: Gratis", one per line),
+//   assured_date (the oldest date a published contact detail of it was checked),
+//   phones, schedules, languages, service_areas.
+// - phone: id, number as people write it ("0800-2000"), type "voice"/"text" ("text" is
+//   SMS), description = our description + " Kosten: " / " Cost: " + our cost text (the
+//   modelling notes: a phone's description says what a call costs).
+// - schedules (local time, Europe/Amsterdam; HSDS `timezone` is a fixed UTC offset,
+//   which summer time makes wrong half the year, so it is omitted and every timed
+//   schedule's `notes` names the time zone instead):
+//   * phone hours: one schedule per slot of the service's schedule: freq "WEEKLY",
+//     byday "MO,TU", opens_at/closes_at "09:00", description = the service's hours text.
+//     Without a schedule, one schedule with only that description.
+//   * chat: HSDS has no chat type; a chat is the service `url` plus schedules with
+//     attending_type "virtual": one per slot of the chat's schedule, or one without
+//     times when its hours are unknown; description = the chat's description.
+// - languages: id, code (ISO 639-1), name in the document's language.
+// - service_areas: one, name = our area text.
+//
+// Import: see ImportHsds below.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace hw::domain {
+
+// The document languages: "nl" and "en".
+bool IsHsdsLanguage(const std::string& lang);
+
+// What joins a phone's description and its cost in an exported phone description:
+// " Kosten: " (nl) or " Cost: " (en). The import splits at its last occurrence.
+std::string HsdsCostLabel(const std::string& lang);
+
+// One compiled HSDS `organization` per organisation, services nested (without their
+// nested organization). `lang` must satisfy IsHsdsLanguage.
+nlohmann::json HsdsOrganizations(const nlohmann::json& resident_directory, const std::string& lang);
+
+// The compiled `organization` with this id, or null when there is none.
+nlohmann::json HsdsOrganization(const nlohmann::json& resident_directory, const std::string& id,
+                                const std::string& lang);
+
+// Every compiled `service`, each with its nested `organization` (without services).
+nlohmann::json HsdsServices(const nlohmann::json& resident_directory, const std::string& lang);
+
+// The compiled `service` with this id (with nested `organization`), or null when there
+// is no published service with this id.
+nlohmann::json HsdsService(const nlohmann::json& resident_directory, const std::string& id, const std::string& lang);
+
+// The flat list items of GET /services (compiled service_list: one-to-one fields and a
+// small nested organization) and GET /organizations (compiled organization_list).
+nlohmann::json HsdsServiceList(const nlohmann::json& resident_directory, const std::string& lang);
+nlohmann::json HsdsOrganizationList(const nlohmann::json& resident_directory, const std::string& lang);
+
+// The `search` parameter: true when `search` occurs in the item's name or description,
+// ignoring case (ASCII letters only); an empty search matches everything.
+bool HsdsMatchesSearch(const nlohmann::json& item, const std::string& search);
+
+// The HSDS API `Page` of `items` (an array): total_items, total_pages, page_number, size
+// (items on this page), first_page, last_page, empty (no items on this page), contents.
+// `page` counts from 1 and `per_page` must be at least 1; a page after the last one is
+// empty, not an error.
+nlohmann::json HsdsPage(const nlohmann::json& items, int page, int per_page);
+
+// ----------------------------------------------------------------------------------
+// Import of an HSDS document (a JSON array of organizations, as exported) in one
+// language into our format. The rules, each refusal reported with the document path
+// ("[3].services[0].phones[1].number") and the reason:
+// - Only what exists is updated: organisations and services are matched by id. Unknown
+//   ones are refused: new organisations and services are added in the editor, where
+//   their key, category, topics and texts in both languages are set.
+// - A document may hold a subset: absent organisations, services and fields are left
+//   unchanged. Nothing is ever removed: a phone, chat or website that residents see and
+//   that is missing from an organisation or service the document does contain is kept,
+//   and the removal is refused (do it in the editor).
+// - Texts (names, descriptions, hours, area, phone and chat descriptions, costs) are
+//   applied for `lang` only.
+// - Contact details (a phone's number and type; a chat's address and hours; a website)
+//   that differ from the base become unverified ("verified": false, source
+//   "HSDS import <date>", checked <date>), so residents do not see them until an editor
+//   checks them. Unchanged ones keep the base's provenance. Phones are matched by id,
+//   else by their digits; a new phone keeps its HSDS id when that is a free lowercase
+//   UUID, else gets DerivedUuid(service id, "phone/" + tel). A new phone or chat gets
+//   the imported text in both languages and a todo note asking for the translation and
+//   the check. A phone's description is split at its last cost label (HsdsCostLabel).
+// - Refused: any location or address ("shelter and service addresses are never
+//   published"), numbers that fail the Dutch phone check, addresses that are not https,
+//   schedules that are not weekly local-time hours, fields Hulpwijzer does not keep
+//   (e-mail, contacts, funding, ...), and every change that would make the directory
+//   invalid (each change is validated on its own; the reason quotes the validator).
+// - Ignored, because the export derives them: ids of schedules, languages and areas,
+//   organization_id/service_id, fees_description, assured_date, schedule notes, language
+//   names, and the nested organization of a service.
+// The result always passes ValidateDirectory when the base does.
+
+struct HsdsRefusal {
+  std::string path;    // where in the HSDS document: "[2].services[0].phones[1].number"
+  std::string reason;  // a sentence for the editor
+};
+
+struct HsdsImportResult {
+  nlohmann::json directory;          // the base with the accepted changes
+  std::vector<std::string> changes;  // "moviera: description (nl) changed"
+  std::vector<HsdsRefusal> refusals;
+};
+
+// `date` (YYYY-MM-DD) goes into the provenance of changed details; empty means today (UTC).
+HsdsImportResult ImportHsds(const nlohmann::json& hsds_document, const nlohmann::json& base_directory,
+                            const std::string& lang, const std::string& date = "");
+
+}  // namespace hw::domain
