@@ -7,7 +7,7 @@ set -euo pipefail
 
 build=(cmake g++ make pkg-config libcpp-httplib-dev libsqlite3-dev nlohmann-json3-dev
        libsodium-dev zlib1g-dev libbrotli-dev)
-test=(catch2 python3 python3-brotli python3-jsonschema chromium nginx-light wrk curl sqlite3 openssl strace systemd util-linux)
+test=(catch2 python3 python3-brotli python3-jsonschema python3-rfc3987 chromium nginx-light wrk curl sqlite3 openssl strace systemd util-linux)
 
 wanted=("${build[@]}")
 [[ "${1:-}" == "--test" ]] && wanted+=("${test[@]}")

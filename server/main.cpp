@@ -15,6 +15,7 @@ const char* const kHelp =
     "Commands:\n"
     "  serve                 serve the help finder and its API (hulpwijzer serve --help)\n"
     "  directory validate    check directory and questionnaire data\n"
+    "  directory export      the directory as Open Referral HSDS 3.0 JSON\n"
     "  org keys create|rotate  an organisation's keys and recovery sheet\n"
     "  user add|grant|remove|list  staff accounts and their access\n"
     "  purge                 delete what the retention rules no longer allow\n"
