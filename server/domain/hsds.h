@@ -102,12 +102,15 @@ nlohmann::json HsdsPage(const nlohmann::json& items, int page, int per_page);
 // - Refused: any location or address ("shelter and service addresses are never
 //   published"), numbers that fail the Dutch phone check, addresses that are not https,
 //   schedules that are not weekly local-time hours, fields Hulpwijzer does not keep
-//   (e-mail, contacts, funding, ...), and every change that would make the directory
-//   invalid (each change is validated on its own; the reason quotes the validator).
+//   (e-mail, contacts, funding, ...), and every change that would add a problem to the
+//   directory (each change is validated on its own; the reason quotes the validator).
+//   A draft that already has problems can be imported into: they stay for the editor.
+//   Only a damaged base (organisations, services or phones not lists of objects) is
+//   refused as a whole.
 // - Ignored, because the export derives them: ids of schedules, languages and areas,
 //   organization_id/service_id, fees_description, assured_date, schedule notes, language
 //   names, and the nested organization of a service.
-// The result always passes ValidateDirectory when the base does.
+// The result passes ValidateDirectory whenever the base does.
 
 struct HsdsRefusal {
   std::string path;    // where in the HSDS document: "[2].services[0].phones[1].number"

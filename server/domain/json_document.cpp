@@ -46,6 +46,10 @@ Result<nlohmann::json> ParseJson(std::string_view text, const std::string& what,
     }
     return Status::InvalidArgument(what + " is not valid JSON: it stops making sense at line " + std::to_string(line) +
                                    ", column " + std::to_string(column));
+  } catch (const nlohmann::json::exception&) {
+    // Found by fuzzing: a number too large for a double (1e400) is out_of_range, not a
+    // parse_error, and must not escape as an exception.
+    return Status::InvalidArgument(what + " holds a number too large to read");
   }
 }
 

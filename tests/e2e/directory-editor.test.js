@@ -456,7 +456,8 @@ test('removing an organisation the questionnaire routes to asks what replaces it
   await page.getByLabel('Van', { exact: true }).selectOption('4');
   await page.getByLabel('Naar', { exact: true }).selectOption({ label: 'Het concept (niet gepubliceerd)' });
   await page.getByRole('button', { name: 'Verschillen tonen' }).click();
-  await page.locator('#diff-title').waitFor({ state: 'visible' });
+  // An earlier diff may still be on screen: wait for this one's heading, not any heading.
+  await page.waitForFunction(() => /^Van versie 4 naar het concept/.test(document.getElementById('diff-title').textContent));
   assert.match(await text(page, '#diff-title'), /^Van versie 4 naar het concept: \d+ verschillen$/);
   const diff = await text(page, '#diff-changes');
   assert.match(diff, /Helpwanted\s+In versie 4\s+Helpwanted \(helpwanted\)\s+In het concept\s+\(niet ingevuld\)/);
