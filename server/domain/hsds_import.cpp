@@ -78,9 +78,10 @@ std::string DescribeSlots(const json& slots) {
   std::string text;
   for (const json& slot : slots) {
     std::string days;
-    for (const json& day : slot["days"]) days += (days.empty() ? "" : ",") + day.get<std::string>();
-    text += (text.empty() ? "" : "; ") + days + " " + slot["opens"].get<std::string>() + "-" +
-            slot["closes"].get<std::string>();
+    const json& list = Field(slot, "days");
+    for (size_t i = 0; list.is_array() && i < list.size(); ++i)
+      if (list[i].is_string()) days += (days.empty() ? "" : ",") + list[i].get<std::string>();
+    text += (text.empty() ? "" : "; ") + days + " " + Str(slot, "opens") + "-" + Str(slot, "closes");
   }
   return text;
 }
@@ -102,6 +103,27 @@ std::string LocalTime(const std::string& text) {
   return MinutesOfDay(hhmm) >= 0 ? hhmm : "";
 }
 
+// What the importer walks must be there: organisations, services and phones as lists of
+// objects. Other problems of a draft (a missing text, a bad date) are left for the editor.
+bool Navigable(const json& directory) {
+  if (!Field(directory, "organizations").is_array()) return false;
+  for (const json& org : directory["organizations"]) {
+    if (!Field(org, "services").is_array()) return false;
+    for (const json& service : org["services"]) {
+      if (!Field(service, "phones").is_array()) return false;
+      for (const json& phone : service["phones"])
+        if (!phone.is_object()) return false;
+    }
+  }
+  return true;
+}
+
+void AddTodo(json& org, const json& todo) {
+  json& list = org["todo"];
+  if (list.is_null()) list = json::array();
+  if (list.is_array()) list.push_back(todo);
+}
+
 struct ParsedSchedule {
   std::string path;
   bool chat = false;
@@ -119,6 +141,12 @@ class Importer {
  private:
   static json& OrgAt(json& d, size_t oi) { return d["organizations"][oi]; }
   static json& ServiceAt(json& d, size_t oi, size_t si) { return d["organizations"][oi]["services"][si]; }
+  // Reading never changes current_ (a non-const operator[] would insert nulls). Navigable()
+  // has made sure these exist.
+  const json& Orgs() const { return current_.at("organizations"); }
+  const json& OrgOf(size_t oi) const { return Orgs()[oi]; }
+  const json& ServiceOf(size_t oi, size_t si) const { return OrgOf(oi).at("services")[si]; }
+  const json& PhonesOf(size_t oi, size_t si) const { return ServiceOf(oi, si).at("phones"); }
 
   void ImportOrganization(const std::string& path, const json& item, size_t oi);
   void ImportWebsite(const std::string& path, const json& item, size_t oi);
@@ -154,9 +182,10 @@ class Importer {
   // A note for the staff's list of work about a detail added from this document.
   json AddedTodo(const std::string& what_nl, const std::string& what_en, const json& service) const;
   bool IdInUse(const std::string& id) const;
-  std::string OrgLabel(size_t oi) const { return Str(current_["organizations"][oi], "key"); }
+  std::string OrgLabel(size_t oi) const { return Str(OrgOf(oi), "key"); }
 
   json current_;
+  std::set<std::string> known_issues_;  // problems current_ has; a change may add none
   const std::string lang_;
   const std::string date_;
   std::vector<std::string> changes_;
@@ -166,12 +195,14 @@ class Importer {
 HsdsImportResult Importer::Run(const json& document) {
   if (!IsHsdsLanguage(lang_)) {
     Refuse("", "the document language must be nl or en (got \"" + lang_ + "\"); nothing was imported");
-  } else if (const ValidationIssues issues = ValidateDirectory(current_); !issues.empty()) {
-    Refuse("", "the directory to import into is not valid; fix it first: " + issues[0].ToString());
+  } else if (!Navigable(current_)) {
+    Refuse("", "the directory to import into is damaged (organisations, services or phones are not lists of "
+               "objects); fix it first; nothing was imported");
   } else if (!document.is_array()) {
     Refuse("", "an HSDS document here is a JSON array of organizations, as `hulpwijzer directory export --format hsds` "
                "writes it; nothing was imported");
   } else {
+    for (const ValidationIssue& issue : ValidateDirectory(current_)) known_issues_.insert(issue.ToString());
     std::set<size_t> seen;
     for (size_t i = 0; i < document.size(); ++i) {
       const std::string path = "[" + std::to_string(i) + "]";
@@ -186,8 +217,8 @@ HsdsImportResult Importer::Run(const json& document) {
         continue;
       }
       std::optional<size_t> oi;
-      for (size_t o = 0; o < current_["organizations"].size(); ++o)
-        if (Str(current_["organizations"][o], "id") == id) oi = o;
+      for (size_t o = 0; o < Orgs().size(); ++o)
+        if (Str(Orgs()[o], "id") == id) oi = o;
       if (!oi) {
         const std::string name = Str(item, "name");
         Refuse(Path(path, "id"), "no organisation has the id \"" + id + "\"" + (name.empty() ? "" : " (\"" + name + "\")") +
@@ -223,7 +254,7 @@ void Importer::ImportOrganization(const std::string& path, const json& item, siz
 
 void Importer::ImportWebsite(const std::string& path, const json& item, size_t oi) {
   const std::string where = Path(path, "website");
-  const json base = Field(current_["organizations"][oi], "website");
+  const json base = Field(OrgOf(oi), "website");
   const std::string base_url = Str(base, "url");
   const json& value = Field(item, "website");
   if (IsEmptyValue(value)) {
@@ -251,7 +282,7 @@ void Importer::ImportServices(const std::string& path, const json& item, size_t 
   if (!IsEmptyValue(services) && !services.is_array()) return Refuse(where, "must be a list of services; not imported");
   std::set<size_t> seen;
   // Re-read after every change: a kept change replaces current_.
-  auto ours = [&]() -> const json& { return current_["organizations"][oi]["services"]; };
+  auto ours = [&]() -> const json& { return OrgOf(oi).at("services"); };
   for (size_t j = 0; services.is_array() && j < services.size(); ++j) {
     const std::string sp = Path(path, "services", j);
     const json& service = services[j];
@@ -269,8 +300,8 @@ void Importer::ImportServices(const std::string& path, const json& item, size_t 
       if (Str(ours()[s], "id") == id) si = s;
     if (!si) {
       std::string owner;
-      for (const json& org : current_["organizations"])
-        for (const json& other : org["services"])
+      for (const json& org : Orgs())
+        for (const json& other : org.at("services"))
           if (Str(other, "id") == id) owner = Str(org, "key");
       Refuse(Path(sp, "id"), owner.empty()
                                  ? "no service of \"" + OrgLabel(oi) + "\" has the id \"" + id +
@@ -288,7 +319,7 @@ void Importer::ImportServices(const std::string& path, const json& item, size_t 
   }
   for (size_t s = 0; s < ours().size(); ++s) {
     if (seen.count(s) || Str(ours()[s], "status") != "active") continue;
-    Refuse(where, "the service \"" + In(ours()[s]["name"], lang_) +
+    Refuse(where, "the service \"" + In(Field(ours()[s], "name"), lang_) +
                       "\" is not in the document; the import does not remove services: make it inactive in the editor "
                       "if it should go");
   }
@@ -296,14 +327,14 @@ void Importer::ImportServices(const std::string& path, const json& item, size_t 
 
 void Importer::ImportService(const std::string& path, const json& item, size_t oi, size_t si) {
   const std::string label =
-      OrgLabel(oi) + ", service \"" + In(current_["organizations"][oi]["services"][si]["name"], lang_) + "\"";
+      OrgLabel(oi) + ", service \"" + In(Field(ServiceOf(oi, si), "name"), lang_) + "\"";
   ImportText(Path(path, "name"), Field(item, "name"), [oi, si](json& d) -> json& { return ServiceAt(d, oi, si)["name"]; },
              label + ": name");
   ImportText(Path(path, "description"), Field(item, "description"),
              [oi, si](json& d) -> json& { return ServiceAt(d, oi, si)["description"]; }, label + ": description");
   ImportStatus(path, item, oi, si, label);
   const json& organization_id = Field(item, "organization_id");
-  if (!IsEmptyValue(organization_id) && organization_id != current_["organizations"][oi]["id"])
+  if (!IsEmptyValue(organization_id) && organization_id != Field(OrgOf(oi), "id"))
     Refuse(Path(path, "organization_id"), "is not the organisation this service is listed under; services are moved in "
                                           "the editor; not imported");
   ImportPhones(path, item, oi, si, label);
@@ -327,7 +358,7 @@ void Importer::ImportStatus(const std::string& path, const json& item, size_t oi
   if (status != "active" && status != "inactive")
     return Refuse(Path(path, "status"), "Hulpwijzer knows the statuses active and inactive only (got " + status.dump() +
                                             "); not imported");
-  if (status == current_["organizations"][oi]["services"][si]["status"]) return;
+  if (status == Field(ServiceOf(oi, si), "status")) return;
   const std::string value = status.get<std::string>();
   Propose(Path(path, "status"),
           label + ": status changed to " + value +
@@ -339,11 +370,11 @@ void Importer::ImportPhones(const std::string& path, const json& item, size_t oi
   const std::string where = Path(path, "phones");
   const json& phones = Field(item, "phones");
   if (!IsEmptyValue(phones) && !phones.is_array()) return Refuse(where, "must be a list of phones; not imported");
-  const size_t original = current_["organizations"][oi]["services"][si]["phones"].size();
+  const size_t original = PhonesOf(oi, si).size();
   std::set<size_t> matched;
   for (size_t k = 0; phones.is_array() && k < phones.size(); ++k)
     ImportPhone(Path(path, "phones", k), phones[k], oi, si, label, &matched);
-  const json& ours = current_["organizations"][oi]["services"][si]["phones"];
+  const json& ours = PhonesOf(oi, si);
   for (size_t b = 0; b < original; ++b) {
     if (matched.count(b) || !Verified(ours[b])) continue;
     Refuse(where, "the phone " + Str(ours[b], "number") +
@@ -360,7 +391,7 @@ void Importer::ImportPhone(const std::string& pp, const json& phone, size_t oi, 
   std::optional<size_t> pi;
   const std::string id = Str(phone, "id");
   {
-    const json& ours = current_["organizations"][oi]["services"][si]["phones"];
+    const json& ours = PhonesOf(oi, si);
     for (size_t b = 0; b < ours.size() && !id.empty(); ++b)
       if (Str(ours[b], "id") == id) pi = b;
     if (pi && !matched->insert(*pi).second)
@@ -396,7 +427,7 @@ void Importer::ImportPhone(const std::string& pp, const json& phone, size_t oi, 
     if (at != std::string::npos) cost = text.substr(at + cost_label.size());
   }
 
-  const json& ours = current_["organizations"][oi]["services"][si]["phones"];
+  const json& ours = PhonesOf(oi, si);
   if (!pi) {
     for (size_t b = 0; b < ours.size() && !pi; ++b)
       if (Str(ours[b], "tel") == tel) pi = b;
@@ -408,7 +439,7 @@ void Importer::ImportPhone(const std::string& pp, const json& phone, size_t oi, 
     if (!description || !cost || description->empty() || cost->empty())
       return Refuse(Path(pp, "description"), "a new phone needs a description ending in \"" + HsdsCostLabel(lang_).substr(1) +
                                                  "...\" that says what a call costs; not imported");
-    const json& service = current_["organizations"][oi]["services"][si];
+    const json& service = ServiceOf(oi, si);
     std::string new_id = IsUuid(id) && !IdInUse(id) ? id : crypto::DerivedUuid(Str(service, "id"), "phone/" + tel);
     json added = {{"id", new_id},
                   {"number", number},
@@ -421,9 +452,9 @@ void Importer::ImportPhone(const std::string& pp, const json& phone, size_t oi, 
     const size_t index = ours.size();
     Propose(pp, label + ": phone " + number + " added" + kUnverified, [&](json& d) {
       ServiceAt(d, oi, si)["phones"].push_back(added);
-      OrgAt(d, oi)["todo"].push_back(todo);
+      AddTodo(OrgAt(d, oi), todo);
     });
-    if (current_["organizations"][oi]["services"][si]["phones"].size() > index) matched->insert(index);
+    if (PhonesOf(oi, si).size() > index) matched->insert(index);
     return;
   }
 
@@ -568,7 +599,7 @@ void Importer::ImportSchedules(const std::string& path, const json& item, size_t
   json slots = json::array();
   for (const ParsedSchedule& entry : phone)
     if (!entry.slot.is_null()) slots.push_back(entry.slot);
-  const json base = current_["organizations"][oi]["services"][si];
+  const json base = ServiceOf(oi, si);
   if (!phone_refused && !slots.empty() && slots != Field(base, "schedule")) {
     Propose(Path(path, "schedules"), label + ": phone hours changed to " + DescribeSlots(slots),
             [&](json& d) { ServiceAt(d, oi, si)["schedule"] = slots; });
@@ -582,7 +613,10 @@ void Importer::ImportSchedules(const std::string& path, const json& item, size_t
 
 void Importer::ImportChat(const std::string& path, const json& item, size_t oi, size_t si, const std::string& label,
                           const std::vector<ParsedSchedule>& entries, bool refused) {
-  const json base = Field(current_["organizations"][oi]["services"][si], "chat");
+  const json base = Field(ServiceOf(oi, si), "chat");
+  if (!base.is_null() && !base.is_object())
+    return Refuse(Path(path, "url"), "the chat of this service in the directory is damaged; fix it in the editor first; "
+                                     "not imported");
   const std::string base_url = Str(base, "url");
   const json& url_value = Field(item, "url");
   std::string url;
@@ -616,10 +650,10 @@ void Importer::ImportChat(const std::string& path, const json& item, size_t oi, 
     json chat = {{"url", url}, {"description", BothLanguages(description)}};
     if (!slots.empty()) chat["schedule"] = slots;
     MarkImported(chat);
-    const json todo = AddedTodo("chat " + url, "chat " + url, current_["organizations"][oi]["services"][si]);
+    const json todo = AddedTodo("chat " + url, "chat " + url, ServiceOf(oi, si));
     Propose(Path(path, "url"), label + ": chat " + url + " added" + kUnverified, [&](json& d) {
       ServiceAt(d, oi, si)["chat"] = chat;
-      OrgAt(d, oi)["todo"].push_back(todo);
+      AddTodo(OrgAt(d, oi), todo);
     });
     return;
   }
@@ -673,7 +707,7 @@ void Importer::ImportLanguages(const std::string& path, const json& item, size_t
     RefuseUnkept(lp, list[k], {"id", "service_id", "code", "name"}, "a language");
     codes.push_back(code);
   }
-  if (!readable || codes == Field(current_["organizations"][oi]["services"][si], "languages")) return;
+  if (!readable || codes == Field(ServiceOf(oi, si), "languages")) return;
   std::string names;
   for (const json& code : codes) names += (names.empty() ? "" : ", ") + code.get<std::string>();
   Propose(Path(path, "languages"), label + ": languages changed to " + names,
@@ -700,7 +734,11 @@ void Importer::ImportText(const std::string& path, const json& value, const Loca
   if (IsEmptyValue(value)) return;
   if (!value.is_string()) return Refuse(path, "must be text; not imported");
   const std::string v = value.get<std::string>();
-  if (In(text(current_), lang_) == v) return;
+  json probe = current_;  // the locator may create what is missing; never in current_ itself
+  const json& now = text(probe);
+  if (!now.is_null() && !now.is_object())
+    return Refuse(path, "this text is damaged in the directory; fix it in the editor first; not imported");
+  if (In(now, lang_) == v) return;
   Propose(path, what + " (" + lang_ + ") changed", [&](json& d) { text(d)[lang_] = v; });
 }
 
@@ -731,14 +769,16 @@ void Importer::RefuseUnkept(const std::string& path, const json& item, const std
 void Importer::Propose(const std::string& path, const std::string& change, const std::function<void(json&)>& apply) {
   json next = current_;
   apply(next);
-  const ValidationIssues issues = ValidateDirectory(next);
-  if (!issues.empty()) {
-    std::string reason = "not imported, because the directory would not be valid: ";
-    for (size_t i = 0; i < issues.size(); ++i)
-      reason += (i ? "; " : "") + (issues[i].field.empty() ? "" : issues[i].field + ": ") + issues[i].message;
-    return Refuse(path, reason);
+  std::set<std::string> after;
+  std::string added;
+  for (const ValidationIssue& issue : ValidateDirectory(next)) {
+    if (!known_issues_.count(issue.ToString()))
+      added += (added.empty() ? "" : "; ") + (issue.field.empty() ? "" : issue.field + ": ") + issue.message;
+    after.insert(issue.ToString());
   }
+  if (!added.empty()) return Refuse(path, "not imported, because the directory would not be valid: " + added);
   current_ = std::move(next);
+  known_issues_ = std::move(after);
   changes_.push_back(change);
 }
 
@@ -753,11 +793,11 @@ json Importer::AddedTodo(const std::string& what_nl, const std::string& what_en,
 }
 
 bool Importer::IdInUse(const std::string& id) const {
-  for (const json& org : current_["organizations"]) {
+  for (const json& org : Orgs()) {
     if (Str(org, "id") == id) return true;
-    for (const json& service : org["services"]) {
+    for (const json& service : org.at("services")) {
       if (Str(service, "id") == id) return true;
-      for (const json& phone : service["phones"])
+      for (const json& phone : service.at("phones"))
         if (Str(phone, "id") == id) return true;
     }
   }

@@ -608,15 +608,40 @@ TEST_CASE("import: a new chat needs a description and is added unverified", "[hs
   CHECK_FALSE(chat.contains("schedule"));
 }
 
+TEST_CASE("import into a draft that has problems: they stay, and no change may add one", "[hsds]") {
+  ImportFixture f;
+  Org(f.directory, "moviera")["description"].erase("en");  // an editor's unfinished draft
+  const ValidationIssues before = ValidateDirectory(f.directory);
+  REQUIRE(before.size() == 1);
+  f.VtOrg()["name"] = "Veilig Thuis!";
+  f.VtService()["languages"] = json::array({{{"code", "nl"}}, {{"code", "en"}}});
+  f.VtPhone()["type"] = "text";
+  HsdsImportResult result = ImportHsds(f.document, f.directory, "nl", kDate);
+  INFO(Dump(result));
+  CHECK(result.refusals.empty());
+  CHECK(result.changes.size() == 3);
+  CHECK(Contains(result.changes, "phone 0800-2000 changed to 0800-2000 (text)"));
+  const ValidationIssues after = ValidateDirectory(result.directory);
+  REQUIRE(after.size() == 1);
+  CHECK(after[0].ToString() == before[0].ToString());
+  // A change that adds a problem is still refused: Veilig Thuis says "day and night".
+  f.VtService()["schedules"][0]["byday"] = "MO";
+  f.VtService()["schedules"][0]["opens_at"] = "09:00";
+  f.VtService()["schedules"][0]["closes_at"] = "10:00";
+  result = ImportHsds(f.document, f.directory, "nl", kDate);
+  CHECK(Refused(result, "[2].services[0].schedules", "says day and night"));
+}
+
 TEST_CASE("import: the document itself must be right", "[hsds]") {
   const json directory = RealDirectory();
   CHECK(Refused(ImportHsds(json::object(), directory, "nl", kDate), "", "a JSON array of organizations"));
   CHECK(Refused(ImportHsds(json::array(), directory, "de", kDate), "", "must be nl or en"));
   CHECK(Refused(ImportHsds(json::array({1}), directory, "nl", kDate), "[0]", "must be an HSDS organization"));
   CHECK(Refused(ImportHsds(json::array({{{"name", "x"}}}), directory, "nl", kDate), "[0].id", "is missing"));
-  json broken = directory;
-  broken["organizations"][0].erase("name");
-  CHECK(Refused(ImportHsds(json::array(), broken, "nl", kDate), "", "not valid; fix it first"));
+  json damaged = directory;
+  damaged["organizations"][3]["services"] = "none";
+  CHECK(Refused(ImportHsds(json::array(), damaged, "nl", kDate), "", "damaged"));
+  CHECK(Refused(ImportHsds(json::array(), json("text"), "nl", kDate), "", "damaged"));
   const HsdsImportResult today = ImportHsds(json::array(), directory, "nl");
   CHECK(today.refusals.empty());
 }
