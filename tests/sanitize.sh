@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 build="$root/build-asan"
 jobs="${JOBS:-2}"
-tests="${TESTS:-^(unit|integration|reliability): }"
+tests="${TESTS:-^(unit|integration|reliability):}"
 
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON -DHW_SANITIZE=ON >/dev/null
 cmake --build "$build" -j"$jobs" --target hulpwijzer unit_tests

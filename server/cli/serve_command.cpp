@@ -247,6 +247,9 @@ int RunServe(const std::vector<std::string>& args) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
+  // A file-size limit (e.g. systemd LimitFSIZE) must give a failed write and a 503, not
+  // kill the server in the middle of a request.
+  signal(SIGXFSZ, SIG_IGN);
 
   http::HttpServer server(config, routes, csp);
   if (Status bound = server.Bind(); !bound.ok()) return fail({kExitUnavailable, bound.message()});

@@ -3,6 +3,8 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <typeinfo>
+
 #include "crypto/address_hasher.h"
 #include "http/api_error.h"
 #include "http/security_headers.h"
@@ -112,14 +114,16 @@ class HttpServer::Impl {
           return httplib::Server::HandlerResponse::Handled;
         }));
     server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
-      std::string what = "unknown";
+      // Only the exception's type: its text can quote input (nlohmann quotes the number it
+      // could not read, a fragment of the request body), and bodies never go into logs.
+      std::string type = "unknown";
       try {
         if (error) std::rethrow_exception(error);
       } catch (const std::exception& e) {
-        what = e.what();
+        type = typeid(e).name();
       } catch (...) {
       }
-      log::Error("exception", {{"what", what}});
+      log::Error("exception", {{"type", type}});
       WriteError(500, res);
     });
     if (config_.access_log) {
