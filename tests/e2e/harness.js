@@ -87,4 +87,37 @@ function recordRequests(page) {
   return urls;
 }
 
-module.exports = { startServer, launchBrowser, axeViolations, recordRequests, demoAccounts, tempDir, BINARY, TEST_ENV };
+// Watches a page: the URLs it requests, and every CSP refusal or page error (Chromium
+// reports a blocked inline style or script as a console error).
+function watchPage(page) {
+  const watched = { urls: recordRequests(page), csp: [] };
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) watched.csp.push(message.text());
+  });
+  page.on('pageerror', (error) => watched.csp.push('page error: ' + error.message));
+  return watched;
+}
+
+// axe-core finds nothing on the page; the violations are printed when it does.
+async function assertNoViolations(page, where) {
+  const assert = require('node:assert');
+  const violations = await axeViolations(page);
+  if (violations.length) console.log(`axe violations on ${where}:\n` + JSON.stringify(violations, null, 2));
+  assert.deepStrictEqual(violations, [], `axe-core violations on ${where}`);
+}
+
+// WCAG 1.4.10: at 320 CSS pixels wide nothing makes the page scroll sideways (tables
+// scroll inside their own region).
+async function assertReflows(page, where) {
+  const assert = require('node:assert');
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.setViewportSize(size);
+  assert.ok(width <= 320, `${where} is ${width} px wide at 320 px`);
+}
+
+module.exports = {
+  watchPage,
+  assertNoViolations,
+  assertReflows, startServer, launchBrowser, axeViolations, recordRequests, demoAccounts, tempDir, BINARY, TEST_ENV };

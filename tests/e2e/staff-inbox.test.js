@@ -8,7 +8,7 @@
 const test = require('node:test');
 const assert = require('node:assert');
 const crypto = require('node:crypto');
-const { startServer, launchBrowser, axeViolations, recordRequests } = require('./harness');
+const { startServer, launchBrowser, watchPage, assertNoViolations, assertReflows } = require('./harness');
 
 const MARKER = 'marker-' + crypto.randomUUID();
 const NOTE = 'note-' + crypto.randomUUID();
@@ -28,31 +28,12 @@ function account(role, organization) {
 async function newPage(existingContext) {
   const context = existingContext || await browser.newContext();
   const page = await context.newPage();
-  const entry = { page, context, urls: recordRequests(page), csp: [] };
-  // Chromium reports a blocked inline style or script as a console error.
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) entry.csp.push(message.text());
-  });
-  page.on('pageerror', (error) => entry.csp.push('page error: ' + error.message));
+  const entry = { page, context, ...watchPage(page) };
   tracked.push(entry);
   return entry;
 }
 
-async function assertNoViolations(page, where) {
-  const violations = await axeViolations(page);
-  if (violations.length) console.log(`axe violations on ${where}:\n` + JSON.stringify(violations, null, 2));
-  assert.deepStrictEqual(violations, [], `axe-core violations on ${where}`);
-}
 
-// WCAG 1.4.10: at 320 CSS pixels wide nothing makes the page scroll sideways (tables
-// scroll inside their own region).
-async function assertReflows(page, where) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 320, height: 640 });
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  await page.setViewportSize(size);
-  assert.ok(width <= 320, `${where} is ${width} px wide at 320 px`);
-}
 
 const activeId = (page) => page.evaluate(() => (document.activeElement ? document.activeElement.id : ''));
 
