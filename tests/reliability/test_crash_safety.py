@@ -18,6 +18,7 @@ HW_CRASH_CLIENTS (default 6), HW_CRASH_SEED (random.seed, printed on failure).
 """
 import os
 import random
+import shutil
 import sqlite3
 import threading
 import time
@@ -83,6 +84,7 @@ class CrashSafety(unittest.TestCase):
     def test_no_acknowledged_request_is_lost_over_many_sigkills(self):
         rng = random.Random(SEED)
         data, accounts = demo_folder()
+        self.addCleanup(shutil.rmtree, data, True)
         server = Server(data)
         port = server.start()
         org_ids = {key: value for key, value in organisation_ids(port).items() if key in ACCEPTING}

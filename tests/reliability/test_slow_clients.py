@@ -12,6 +12,7 @@ Environment: HW_SLOW_CLIENTS (default 300), HW_SLOW_SECONDS (default 20),
 HW_SLOW_BUDGET (seconds a resident may wait, default 2.5).
 """
 import os
+import shutil
 import socket
 import ssl
 import threading
@@ -109,6 +110,7 @@ class SlowClients(unittest.TestCase):
 
     def test_through_the_shipped_nginx_configuration(self):
         data, _ = demo_folder()
+        self.addCleanup(shutil.rmtree, data, True)
         server = Server(data, extra_args=["--behind-proxy"])
         app_port = server.start()
         nginx = ShippedNginx(app_port)
@@ -125,6 +127,7 @@ class SlowClients(unittest.TestCase):
         own = server is None
         if own:
             data, _ = demo_folder()
+            self.addCleanup(shutil.rmtree, data, True)
             server = Server(data)
             port = server.start()
         try:
