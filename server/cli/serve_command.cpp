@@ -45,7 +45,7 @@ const char* const kServeHelp =
     "  --public-url URL     the site's public address, for absolute links (HSDS openapi_url)\n"
     "  --behind-proxy       rate-limit by X-Real-IP on connections from loopback (set by\n"
     "                       the shipped nginx configuration; never stored or logged)\n"
-    "  --threads N          worker threads, one per open connection (default 64)\n"
+    "  --threads N          worker threads for writes, logins and the staff portal (default 16)\n"
     "  --no-access-log      do not log requests (they never contain addresses anyway)\n"
     "  --dev-insecure-cookies  staff session cookie without Secure, for plain http on\n"
     "                       localhost during development only\n"

@@ -1,12 +1,15 @@
 #include "http/http_server.h"
 
 #include <httplib.h>
-#include <sys/socket.h>
 
+#include <algorithm>
+#include <map>
+#include <thread>
 #include <typeinfo>
 
 #include "crypto/address_hasher.h"
 #include "http/api_error.h"
+#include "http/connection_loop.h"
 #include "http/security_headers.h"
 #include "util/log.h"
 
@@ -17,16 +20,103 @@ constexpr size_t kMaxPayload = 64 * 1024;
 constexpr size_t kMaxTarget = 2048;
 constexpr size_t kMaxHeaderCount = 64;
 constexpr size_t kMaxHeaderBytes = 16 * 1024;
-constexpr int kListenBacklog = 1024;
 // Where the pre-routing handler keeps Accept-Encoding after erasing it, so httplib never
 // compresses on the fly (quality-11 brotli per request). A client-sent copy is erased first.
 constexpr const char* kStashedAcceptEncoding = "X-Hulpwijzer-Accept-Encoding";
 
-// httplib's listen backlog is hard-coded to 5; re-listen with a real one after bind.
+// cpp-httplib parses and routes; connections, reading and writing are ConnectionLoop's.
+// process_request is the library's own per-request step, protected in 0.11.4.
 class TunedServer : public httplib::Server {
  public:
-  bool RaiseBacklog() { return ::listen(svr_sock_, kListenBacklog) == 0; }
+  using httplib::Server::process_request;
 };
+
+// One framed request in, its answer out: a Stream over memory, so cpp-httplib never waits
+// on the network and every answer leaves in one write.
+class BufferStream : public httplib::Stream {
+ public:
+  BufferStream(const RawRequest& request, std::string* out) : request_(request), out_(out) {}
+  bool is_readable() const override { return true; }
+  bool is_writable() const override { return true; }
+  ssize_t read(char* ptr, size_t size) override {
+    const size_t n = std::min(size, request_.bytes.size() - position_);
+    std::copy_n(request_.bytes.data() + position_, n, ptr);
+    position_ += n;
+    return static_cast<ssize_t>(n);
+  }
+  ssize_t write(const char* ptr, size_t size) override {
+    out_->append(ptr, size);
+    return static_cast<ssize_t>(size);
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    ip = std::string(request_.peer_ip);
+    port = request_.peer_port;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    ip.clear();
+    port = 0;
+  }
+  socket_t socket() const override { return INVALID_SOCKET; }
+
+ private:
+  const RawRequest& request_;
+  std::string* out_;
+  size_t position_ = 0;
+};
+
+// Whether the answer's head says the connection closes (the guard's refusals, a client's
+// "Connection: close", the last request on a connection).
+bool SaysClose(std::string_view answer) {
+  const std::string_view head = answer.substr(0, answer.find("\r\n\r\n"));
+  constexpr std::string_view kLine = "\r\nConnection: close";
+  return head.find("\r\nConnection: close\r\n") != std::string_view::npos ||
+         (head.size() >= kLine.size() && head.substr(head.size() - kLine.size()) == kLine);
+}
+
+// After a 400 the bytes that follow cannot be trusted to start a request.
+bool IsBadRequest(std::string_view answer) { return answer.rfind("HTTP/1.1 400 ", 0) == 0; }
+
+const char* ReasonPhrase(int status) {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 414: return "URI Too Long";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Error";
+  }
+}
+
+// The whole response for a status the connection loop gives itself, with the same security
+// headers and JSON error body as every other answer.
+std::string CannedRefusal(int status, const std::vector<std::pair<std::string, std::string>>& security_headers) {
+  const HttpResponse error = ApiErrorForStatus(status);
+  const std::string_view body = error.body();
+  std::string text = "HTTP/1.1 " + std::to_string(status) + " " + ReasonPhrase(status) + "\r\n";
+  for (const auto& [name, value] : security_headers) text += name + ": " + value + "\r\n";
+  for (const auto& [name, value] : error.headers) text += name + ": " + value + "\r\n";
+  if (status == 503) text += "Retry-After: 5\r\n";
+  text += "Content-Type: " + error.content_type + "\r\nContent-Length: " + std::to_string(body.size()) +
+          "\r\nConnection: close\r\n\r\n";
+  text.append(body);
+  return text;
+}
+
+// Requests answered on an event loop must not wait: the resident pages, assets and API are
+// in memory. The staff portal and every write may touch SQLite or derive a key.
+bool MayWait(std::string_view method, std::string_view target) {
+  const bool read = method == "GET" || method == "HEAD";
+  return !read || target.rfind("/staff/", 0) == 0;
+}
+
+ConnectionLoopOptions LoopOptions(const ServerConfig& config) {
+  ConnectionLoopOptions options;
+  options.event_loops = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+  options.workers = config.threads;
+  options.limits.max_head = kMaxHeaderBytes + kMaxTarget + 2048;
+  options.limits.max_body = kMaxPayload;
+  return options;
+}
 
 void WriteResponse(const HttpResponse& from, httplib::Response& to) {
   to.status = from.status;
@@ -75,45 +165,45 @@ httplib::Server::HandlerResponse Guard(const httplib::Request& req, httplib::Res
 class HttpServer::Impl {
  public:
   Impl(const ServerConfig& config, const Routes& routes, std::string csp)
-      : config_(config), routes_(routes), csp_(std::move(csp)) {
+      : config_(config),
+        routes_(routes),
+        csp_(std::move(csp)),
+        loop(LoopOptions(config), [this](const RawRequest& request) { return Process(request); }, MayWait,
+             [this](int status) { return refusals_.at(status); }) {
     Configure();
   }
 
-  TunedServer server;
-  int bound_port = 0;
   const ServerConfig& config() const { return config_; }
 
  private:
   void Configure() {
-    const int threads = config_.threads;
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-    server.set_tcp_nodelay(true);
-    server.set_payload_max_length(kMaxPayload);
-    server.set_read_timeout(5, 0);
-    server.set_write_timeout(5, 0);
-    server.set_keep_alive_timeout(5);
-    server.set_keep_alive_max_count(1000);
+    server_.set_payload_max_length(kMaxPayload);
+    // Only in the Keep-Alive header cpp-httplib writes; ConnectionLoop enforces both.
+    server_.set_keep_alive_timeout(5);
+    server_.set_keep_alive_max_count(1000);
     httplib::Headers defaults;
-    for (const auto& [name, value] : SecurityHeaders(csp_, config_.hsts)) defaults.emplace(name, value);
-    server.set_default_headers(defaults);
-    server.set_pre_routing_handler(Guard);
+    const auto security_headers = SecurityHeaders(csp_, config_.hsts);
+    for (const auto& [name, value] : security_headers) defaults.emplace(name, value);
+    for (int status : {400, 414, 431, 500, 503}) refusals_[status] = CannedRefusal(status, security_headers);
+    server_.set_default_headers(defaults);
+    server_.set_pre_routing_handler(Guard);
 
     auto dispatch = [this](const httplib::Request& req, httplib::Response& res) { Dispatch(req, res); };
     // One catch-all per method; paths are at most kMaxTarget long by then (Guard).
-    server.Get(".*", dispatch);
-    server.Post(".*", dispatch);
-    server.Put(".*", dispatch);
-    server.Patch(".*", dispatch);
-    server.Delete(".*", dispatch);
-    server.Options(".*", dispatch);
+    server_.Get(".*", dispatch);
+    server_.Post(".*", dispatch);
+    server_.Put(".*", dispatch);
+    server_.Patch(".*", dispatch);
+    server_.Delete(".*", dispatch);
+    server_.Options(".*", dispatch);
 
-    server.set_error_handler(httplib::Server::HandlerWithResponse(
+    server_.set_error_handler(httplib::Server::HandlerWithResponse(
         [](const httplib::Request&, httplib::Response& res) {
           if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;  // ours already
           WriteError(res.status, res);
           return httplib::Server::HandlerResponse::Handled;
         }));
-    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+    server_.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
       // Only the exception's type: its text can quote input (nlohmann quotes the number it
       // could not read, a fragment of the request body), and bodies never go into logs.
       std::string type = "unknown";
@@ -127,7 +217,7 @@ class HttpServer::Impl {
       WriteError(500, res);
     });
     if (config_.access_log) {
-      server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      server_.set_logger([](const httplib::Request& req, const httplib::Response& res) {
         // Method, path and status only: no address, no header, no query, no body.
         log::Info("request", {{"method", req.method.substr(0, 16)},
                               {"path", req.path.substr(0, 200)},
@@ -135,6 +225,22 @@ class HttpServer::Impl {
                               {"bytes", res.body.size()}});
       });
     }
+  }
+
+  RawAnswer Process(const RawRequest& request) {
+    RawAnswer answer;
+    BufferStream stream(request, &answer.bytes);
+    bool client_closes = false;
+    const bool answered = server_.process_request(stream, request.last_on_connection, client_closes, nullptr);
+    // The loop already sent "100 Continue"; cpp-httplib writes its own before reading a body.
+    if (request.continue_sent && answer.bytes.rfind("HTTP/1.1 100 Continue\r\n\r\n", 0) == 0)
+      answer.bytes.erase(0, std::string_view("HTTP/1.1 100 Continue\r\n\r\n").size());
+    if (answer.bytes.empty()) return RawAnswer{refusals_.at(400), true};
+    if (IsBadRequest(answer.bytes) && !SaysClose(answer.bytes)) {
+      answer.bytes.insert(answer.bytes.find("\r\n") + 2, "Connection: close\r\n");
+    }
+    answer.close = !answered || client_closes || SaysClose(answer.bytes);
+    return answer;
   }
 
   // req.remote_addr is the socket's peer; a client-sent REMOTE_ADDR header is never used.
@@ -163,6 +269,11 @@ class HttpServer::Impl {
   const Routes& routes_;
   std::string csp_;
   crypto::AddressHasher address_hasher_;
+  TunedServer server_;
+  std::map<int, std::string> refusals_;
+
+ public:
+  ConnectionLoop loop;  // last: its threads call into everything above
 };
 
 HttpServer::HttpServer(const ServerConfig& config, const Routes& routes, std::string csp)
@@ -170,23 +281,9 @@ HttpServer::HttpServer(const ServerConfig& config, const Routes& routes, std::st
 
 HttpServer::~HttpServer() = default;
 
-Status HttpServer::Bind() {
-  const ServerConfig& config = impl_->config();
-  if (config.port == 0) {
-    impl_->bound_port = impl_->server.bind_to_any_port(config.host);
-    if (impl_->bound_port <= 0) return Status::Unavailable("cannot listen on " + config.host + " (any port)");
-  } else {
-    if (!impl_->server.bind_to_port(config.host, config.port))
-      return Status::Unavailable("cannot listen on " + config.host + ":" + std::to_string(config.port) +
-                                 ": the port is in use or the address is not on this machine; choose another with --listen");
-    impl_->bound_port = config.port;
-  }
-  if (!impl_->server.RaiseBacklog()) log::Warn("listen_backlog", {{"message", "could not raise the listen backlog"}});
-  return Status::Ok();
-}
-
-void HttpServer::Run() { impl_->server.listen_after_bind(); }
-void HttpServer::Stop() { impl_->server.stop(); }
-int HttpServer::port() const { return impl_->bound_port; }
+Status HttpServer::Bind() { return impl_->loop.Listen(impl_->config().host, impl_->config().port); }
+void HttpServer::Run() { impl_->loop.Run(); }
+void HttpServer::Stop() { impl_->loop.Stop(); }
+int HttpServer::port() const { return impl_->loop.port(); }
 
 }  // namespace hw::http

@@ -13,7 +13,9 @@ struct ServerConfig {
   // Where the quick exit sends the resident: an everyday page without a consent wall.
   std::string exit_url = "https://nl.wikipedia.org/wiki/Hoofdpagina";
   bool hsts = false;       // set when TLS is terminated in front of the server
-  int threads = 64;        // one is held per keep-alive connection
+  // Worker threads for requests that may wait on the disk, SQLite or a key derivation;
+  // connections themselves are held by a few event loops, not by threads.
+  int threads = 16;
   bool access_log = true;  // method, path, status; never an address or header
   // Development only: a session cookie without Secure and the __Host- prefix, for plain
   // http on localhost. Never in production.

@@ -12,6 +12,7 @@ import subprocess
 import tempfile
 import threading
 import time
+import unittest
 
 BINARY = os.environ.get("HW_BINARY", os.path.join(os.path.dirname(__file__), "../../build/hulpwijzer"))
 
@@ -148,3 +149,15 @@ def run_cli(*args, env=None, stdin=None):
     full_env = dict(os.environ)
     full_env.update(env or {})
     return subprocess.run([BINARY] + list(args), capture_output=True, text=True, env=full_env, input=stdin, timeout=60)
+
+
+class OneServerTestCase(unittest.TestCase):
+    """Tests that share one server started for the whole class."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = ServerProcess().__enter__()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
