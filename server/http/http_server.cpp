@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <thread>
 #include <typeinfo>
 
@@ -11,6 +12,7 @@
 #include "http/api_error.h"
 #include "http/connection_loop.h"
 #include "http/security_headers.h"
+#include "http/simple_get.h"
 #include "util/log.h"
 
 namespace hw::http {
@@ -20,6 +22,9 @@ constexpr size_t kMaxPayload = 64 * 1024;
 constexpr size_t kMaxTarget = 2048;
 constexpr size_t kMaxHeaderCount = 64;
 constexpr size_t kMaxHeaderBytes = 16 * 1024;
+constexpr int kKeepAliveSeconds = 5;
+constexpr int kKeepAliveMaxRequests = 1000;
+constexpr std::string_view kKeepAliveHeader = "timeout=5, max=1000";  // as cpp-httplib writes it
 // Where the pre-routing handler keeps Accept-Encoding after erasing it, so httplib never
 // compresses on the fly (quality-11 brotli per request). A client-sent copy is erased first.
 constexpr const char* kStashedAcceptEncoding = "X-Hulpwijzer-Accept-Encoding";
@@ -179,11 +184,14 @@ class HttpServer::Impl {
   void Configure() {
     server_.set_payload_max_length(kMaxPayload);
     // Only in the Keep-Alive header cpp-httplib writes; ConnectionLoop enforces both.
-    server_.set_keep_alive_timeout(5);
-    server_.set_keep_alive_max_count(1000);
+    server_.set_keep_alive_timeout(kKeepAliveSeconds);
+    server_.set_keep_alive_max_count(kKeepAliveMaxRequests);
     httplib::Headers defaults;
     const auto security_headers = SecurityHeaders(csp_, config_.hsts);
-    for (const auto& [name, value] : security_headers) defaults.emplace(name, value);
+    for (const auto& [name, value] : security_headers) {
+      defaults.emplace(name, value);
+      default_headers_.emplace_back(name, value);
+    }
     for (int status : {400, 414, 431, 500, 503}) refusals_[status] = CannedRefusal(status, security_headers);
     server_.set_default_headers(defaults);
     server_.set_pre_routing_handler(Guard);
@@ -218,16 +226,18 @@ class HttpServer::Impl {
     });
     if (config_.access_log) {
       server_.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-        // Method, path and status only: no address, no header, no query, no body.
-        log::Info("request", {{"method", req.method.substr(0, 16)},
-                              {"path", req.path.substr(0, 200)},
-                              {"status", res.status},
-                              {"bytes", res.body.size()}});
+        LogRequest(req.method, req.path, res.status, res.body.size());
       });
     }
   }
 
+  // Method, path and status only: no address, no header, no query, no body.
+  static void LogRequest(std::string_view method, std::string_view path, int status, size_t bytes) {
+    log::Request(method.substr(0, 16), path.substr(0, 200), status, bytes);
+  }
+
   RawAnswer Process(const RawRequest& request) {
+    if (auto answer = AnswerSimpleGet(request)) return std::move(*answer);
     RawAnswer answer;
     BufferStream stream(request, &answer.bytes);
     bool client_closes = false;
@@ -241,6 +251,28 @@ class HttpServer::Impl {
     }
     answer.close = !answered || client_closes || SaysClose(answer.bytes);
     return answer;
+  }
+
+  // The fast path (simple_get.h). nullopt hands the request to cpp-httplib, which is safe
+  // to do even after routing: no read route outside the staff portal changes anything.
+  std::optional<RawAnswer> AnswerSimpleGet(const RawRequest& raw) {
+    const SimpleGetLimits limits{kMaxTarget, kMaxHeaderCount, kMaxHeaderBytes};
+    const std::optional<SimpleGet> simple = ParseSimpleGet(raw.bytes, limits);
+    if (!simple || MayWait(simple->request.method, simple->request.path)) return std::nullopt;
+    HttpResponse response;
+    try {
+      response = routes_.Handle(simple->request);
+    } catch (...) {
+      return std::nullopt;  // cpp-httplib's exception handler logs it and answers 500
+    }
+    if (response.status >= 400 && response.body().empty()) return std::nullopt;  // its error handler fills these
+    const bool head = simple->request.method == "HEAD";
+    const bool close_header = raw.last_on_connection || simple->connection_close_header;
+    auto bytes = SerializeResponse(response, default_headers_, head, close_header, kKeepAliveHeader);
+    if (!bytes) return std::nullopt;
+    if (config_.access_log) LogRequest(simple->request.method, simple->request.path, response.status,
+                                       response.content_type.empty() ? 0 : response.body().size());
+    return RawAnswer{std::move(*bytes), close_header || simple->client_closes};
   }
 
   // req.remote_addr is the socket's peer; a client-sent REMOTE_ADDR header is never used.
@@ -270,6 +302,7 @@ class HttpServer::Impl {
   std::string csp_;
   crypto::AddressHasher address_hasher_;
   TunedServer server_;
+  HeaderList default_headers_;  // the security headers, for the fast path
   std::map<int, std::string> refusals_;
 
  public:

@@ -29,18 +29,68 @@ std::string UtcTimestamp() {
 
 void SetEnabled(bool enabled) { g_enabled = enabled; }
 
-void Write(const char* level, const std::string& event, const nlohmann::json& fields) {
-  if (!g_enabled) return;
-  nlohmann::json line = {{"time", UtcTimestamp()}, {"level", level}, {"event", event}};
-  if (fields.is_object()) {
-    for (auto it = fields.begin(); it != fields.end(); ++it) line[it.key()] = it.value();
+namespace {
+
+bool IsPlainAscii(std::string_view text) {
+  for (char c : text)
+    if (c < 0x20 || c > 0x7e) return false;
+  return true;
+}
+
+void AppendQuoted(std::string& out, std::string_view text) {
+  out += '"';
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
   }
-  // Replace invalid UTF-8 rather than throw: a log line must never take the server down.
-  const std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out += '"';
+}
+
+void WriteLine(const std::string& text) {
   std::lock_guard<std::mutex> lock(g_mutex);
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fputc('\n', stdout);
   std::fflush(stdout);
+}
+
+}  // namespace
+
+std::string FormatRequestLine(std::string_view method, std::string_view path, int status, size_t bytes,
+                              const std::string& time) {
+  if (!IsPlainAscii(method) || !IsPlainAscii(path)) {
+    // Control characters or other bytes: the general writer escapes (and replaces invalid UTF-8).
+    return FormatLine("info", "request",
+                      {{"method", std::string(method)}, {"path", std::string(path)}, {"status", status}, {"bytes", bytes}},
+                      time);
+  }
+  std::string line;
+  line.reserve(128 + path.size());
+  line += "{\"bytes\":" + std::to_string(bytes) + ",\"event\":\"request\",\"level\":\"info\",\"method\":";
+  AppendQuoted(line, method);
+  line += ",\"path\":";
+  AppendQuoted(line, path);
+  line += ",\"status\":" + std::to_string(status) + ",\"time\":";
+  AppendQuoted(line, time);
+  line += "}";
+  return line;
+}
+
+std::string FormatLine(const char* level, const std::string& event, const nlohmann::json& fields,
+                       const std::string& time) {
+  nlohmann::json line = {{"time", time}, {"level", level}, {"event", event}};
+  if (fields.is_object()) {
+    for (auto it = fields.begin(); it != fields.end(); ++it) line[it.key()] = it.value();
+  }
+  // Replace invalid UTF-8 rather than throw: a log line must never take the server down.
+  return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void Request(std::string_view method, std::string_view path, int status, size_t bytes) {
+  if (g_enabled) WriteLine(FormatRequestLine(method, path, status, bytes, UtcTimestamp()));
+}
+
+void Write(const char* level, const std::string& event, const nlohmann::json& fields) {
+  if (g_enabled) WriteLine(FormatLine(level, event, fields, UtcTimestamp()));
 }
 
 }  // namespace hw::log

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 namespace hw::log {
 
@@ -14,6 +15,17 @@ void Write(const char* level, const std::string& event, const nlohmann::json& fi
 inline void Info(const std::string& event, const nlohmann::json& fields = nlohmann::json::object()) { Write("info", event, fields); }
 inline void Warn(const std::string& event, const nlohmann::json& fields = nlohmann::json::object()) { Write("warn", event, fields); }
 inline void Error(const std::string& event, const nlohmann::json& fields = nlohmann::json::object()) { Write("error", event, fields); }
+
+// The access log line of one request: {"bytes","event":"request","level":"info","method",
+// "path","status","time"}, the same as Info("request", ...) writes, without building a JSON
+// object (it is written for every request). Only what the caller passes: never an address.
+void Request(std::string_view method, std::string_view path, int status, size_t bytes);
+
+// The text of a line (without the newline), for the writers above and their tests.
+std::string FormatLine(const char* level, const std::string& event, const nlohmann::json& fields,
+                       const std::string& time);
+std::string FormatRequestLine(std::string_view method, std::string_view path, int status, size_t bytes,
+                              const std::string& time);
 
 // Silences all output (tests that exercise error paths in-process).
 void SetEnabled(bool enabled);

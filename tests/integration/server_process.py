@@ -63,6 +63,16 @@ def read_response(sock, head_request=False):
     return Response(int(status), reason, headers, rest[:length])
 
 
+def read_all(sock):
+    """Everything the server sends until it closes the connection."""
+    data = b""
+    while True:
+        chunk = sock.recv(65536)
+        if not chunk:
+            return data
+        data += chunk
+
+
 class ServerProcess:
     """One running server. Use as a context manager; logs are collected from stdout."""
 

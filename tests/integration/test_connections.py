@@ -7,7 +7,7 @@ import socket
 import time
 import unittest
 
-from server_process import OneServerTestCase, read_response
+from server_process import OneServerTestCase, read_all, read_response
 
 GET_HEALTH = b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
 
@@ -45,15 +45,6 @@ class FakeSocket:
     def recv(self, _):
         data, self.data = self.data, b""
         return data
-
-
-def read_all(sock):
-    data = b""
-    while True:
-        chunk = sock.recv(65536)
-        if not chunk:
-            return data
-        data += chunk
 
 
 class Connections(OneServerTestCase):
