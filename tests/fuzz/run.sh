@@ -8,7 +8,7 @@
 #
 # Targets: contact_request (ParseJson + CheckContactRequest), directory and questionnaire
 # (CheckPublication, then what the server does with accepted data), content_negotiation
-# (ChooseEncoding, IfNoneMatchMatches), request_framer (FrameRequest), hsds_import (ImportHsds must keep the directory
+# (ChooseEncoding, IfNoneMatchMatches), request_framer (FrameRequest), simple_get (ParseSimpleGet), hsds_import (ImportHsds must keep the directory
 # valid; built when server/domain/hsds.h exists). Seeds: tests/fuzz/corpus/<target>/ (read only) and
 # directory-data/ for the validators; the growing corpus lives in build-fuzz/corpus/<target>/,
 # crash inputs in build-fuzz/artifacts/<target>/. Inputs of known findings in
@@ -20,7 +20,7 @@ root=$(cd "$here/../.." && pwd)
 build="$root/build-fuzz"
 seconds="${1:-30}"
 shift 2>/dev/null || true
-default="contact_request directory questionnaire content_negotiation request_framer"
+default="contact_request directory questionnaire content_negotiation request_framer simple_get"
 [ -f "$root/server/domain/hsds.h" ] && default="$default hsds_import"
 targets="${*:-$default}"
 jobs="${JOBS:-2}"
@@ -42,7 +42,7 @@ for target in $targets; do
   mkdir -p "$work" "$artifacts"
   case "$target" in
     content_negotiation) dict="$here/headers.dict"; extra=""; max_len=4096 ;;
-    request_framer) dict="$here/http.dict"; extra=""; max_len=2048 ;;
+    request_framer|simple_get) dict="$here/http.dict"; extra=""; max_len=2048 ;;
     contact_request) dict="$here/json.dict"; extra=""; max_len=8192 ;;
     hsds_import) dict="$here/json.dict"; extra=""; max_len=65536 ;;
     *) dict="$here/json.dict"; extra="$root/directory-data"; max_len=65536 ;;
