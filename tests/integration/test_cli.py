@@ -137,6 +137,14 @@ class DirectoryValidate(unittest.TestCase):
         self.assertIn('edited-directory.json: organization "centrum-seksueel-geweld"', result.stderr)
         self.assertIn("services[0].phones[0].tel", result.stderr)
         self.assertIn("does not match the written number \"0800-0189\"", result.stderr)
+        self.assertIn("\n1 problem found; nothing was changed.", result.stderr)
+
+    def test_counts_say_one_in_the_singular(self):
+        path = os.path.join(SOURCE, "tests/fuzz/small-questionnaire.json")  # one question, two rules
+        result = run_cli("directory", "validate", "--questionnaire", path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("small-questionnaire.json (1 question, 2 rules)", result.stdout)
+        self.assertRegex(result.stdout, r"\(\d+ organisations\)")
 
     def test_not_json(self):
         path = os.path.join(tempfile.mkdtemp(prefix="hw-val-"), "q.json")

@@ -266,7 +266,7 @@ class Retention(unittest.TestCase):
             self.assertIn(sealed[rid], file_bytes(data))
         result = run_cli("purge", "--data", data)
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertIn("purged 1 closed and 1 unhandled requests", result.stdout)
+        self.assertIn("purged 1 closed request, 1 unhandled request, ", result.stdout)
         blob = file_bytes(data)
         self.assertNotIn(sealed[ids[0]], blob)
         self.assertNotIn(sealed[ids[1]], blob)
