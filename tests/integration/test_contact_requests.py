@@ -216,6 +216,24 @@ class Authorisation(ContactRequestCase):
         self.assertEqual(other.call("GET", "requests").status, 401)
         self.assertEqual(self.vt.call("GET", "requests").status, 200)  # other sessions live on
 
+    def test_looking_at_the_session_does_not_keep_it_alive(self):
+        """GET session only looks: the 30-minute idle timer runs on, so a page that polls it
+        keeps nothing alive. PATCH session ("stay logged in", CSRF-checked) restarts it."""
+        staff = self.staff("veilig-thuis")
+        first = staff.call("GET", "session").json()["idle_seconds_left"]
+        self.assertGreaterEqual(first, 1790)
+        self.assertLessEqual(first, 1800)
+        time.sleep(2.1)  # the server counts whole seconds
+        looked = staff.call("GET", "session")
+        self.assertEqual(looked.status, 200)
+        self.assertLessEqual(looked.json()["idle_seconds_left"], first - 2)
+        refused = staff.call("PATCH", "session", {}, csrf=False)
+        self.assertEqual((refused.status, refused.json()["error"]["code"]), (403, "csrf"))
+        stayed = staff.call("PATCH", "session", {})
+        self.assertEqual(stayed.status, 200)
+        self.assertEqual(stayed.json()["idle_seconds_left"], 1800)
+        self.assertEqual(stayed.json()["email"], self.accounts["veilig-thuis"]["email"])
+
     def test_cookie_attributes(self):
         cookie = self.vt.cookie_header
         for attribute in ("HttpOnly", "SameSite=Strict", "Secure", "Path=/"):
