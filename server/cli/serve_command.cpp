@@ -57,8 +57,9 @@ const char* const kServeHelp =
     "\n"
     "Logs are JSON lines on stdout, without IP addresses, user agents or bodies.\n"
     "Exit codes: 0 stopped by SIGTERM/SIGINT, 64 wrong usage, 65 invalid published data,\n"
-    "69 cannot listen, 70 broken embedded data, 73 cannot create the data folder,\n"
-    "74 database error.\n";
+    "69 cannot listen, 70 broken embedded data, 73 cannot create the data folder or\n"
+    "its new database, 74 database error (also a database that cannot be opened for\n"
+    "writing, as in a read-only folder).\n";
 
 namespace {
 
