@@ -79,8 +79,7 @@ int RunExport(const Arguments& args) {
                                      label + " (directory)", label + " (questionnaire)");
     if (!check.issues.empty()) return fail(kExitDataError, "the published directory is invalid:\n" + domain::Describe(check.issues));
   } else {
-    check = domain::CheckPublication(EmbeddedDirectoryText(), EmbeddedQuestionnaireText(), "directory.json (embedded)",
-                                     "questionnaire.json (embedded)");
+    check = CheckEmbedded();
     if (!check.issues.empty()) return fail(kExitSoftware, "the embedded data is invalid:\n" + domain::Describe(check.issues));
   }
   const nlohmann::json document =
