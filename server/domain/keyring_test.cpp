@@ -23,7 +23,7 @@ struct Fixture {
   std::unique_ptr<Keyring> keyring;
   std::unique_ptr<ContactRequests> contact;
 
-  Fixture() {
+  explicit Fixture(int64_t max_open = kMaxOpenRequestsPerOrganization) {
     char pattern[] = "/tmp/hw-keyring-XXXXXX";
     dir = mkdtemp(pattern);
     db = std::move(store::Database::Open(dir + "/k.db").value());
@@ -38,7 +38,7 @@ struct Fixture {
           return ContactTarget{id == "11111111-1111-4111-8111-111111111111" ? "moviera" : "fier", {{"nl", "M"}}, true,
                                {{"nl", "snel"}}};
         },
-        [this] { return now; });
+        [this] { return now; }, max_open);
   }
   ~Fixture() { std::filesystem::remove_all(dir); }
 
@@ -140,6 +140,27 @@ TEST_CASE("only partners handle requests, and only their own", "[keyring]") {
   CHECK_FALSE(f.keyring->AddStaff({"n@x.test", "password of twelve", std::nullopt, false, false}, "t").ok());
   CHECK_FALSE(f.keyring->AddStaff({"n@x.test", "short", std::string("moviera"), false, false}, "t").ok());
   CHECK_FALSE(f.keyring->AddStaff({"not-an-email", "password of twelve", std::string("moviera"), false, false}, "t").ok());
+}
+
+TEST_CASE("an organisation's open requests are bounded, not its rate, and closing some makes room", "[contact]") {
+  Fixture f(3);
+  REQUIRE(f.keyring->CreateOrganizationKeys("moviera", "test").ok());
+  REQUIRE(f.keyring->CreateOrganizationKeys("fier", "test").ok());
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3; ++i) ids.push_back(f.Submit("R" + std::to_string(i)));
+  ContactRequestCheck fourth;
+  fourth.organization_id = "11111111-1111-4111-8111-111111111111";
+  fourth.content = {{"channel", "phone"}, {"phone", "0612345678"}};
+  CHECK(f.contact->Submit(fourth).status().code() == StatusCode::kResourceExhausted);
+  CHECK(f.requests->CountAll().value() == 3);  // nothing stored
+  f.Submit("another organisation is not affected", "22222222-2222-4222-8222-222222222222");
+
+  REQUIRE(f.requests->SetStatus(ids[0], "in_progress", f.now).ok());  // being handled is still open
+  CHECK(f.contact->Submit(fourth).status().code() == StatusCode::kResourceExhausted);
+  REQUIRE(f.requests->SetStatus(ids[1], "closed", f.now).ok());
+  CHECK(f.contact->Submit(fourth).ok());
+  CHECK(f.contact->Submit(fourth).status().code() == StatusCode::kResourceExhausted);
+  CHECK(f.requests->CountAll().value() == 5);
 }
 
 TEST_CASE("sessions: expiry, logout wipes, removal", "[session]") {
