@@ -20,9 +20,14 @@ OpenedData OpenDataFolder(const std::string& dir) {
     return opened;
   }
   ::chmod(dir.c_str(), 0700);  // contact requests live here: owner only
-  auto db = store::Database::Open(dir + "/hulpwijzer.db");
+  const std::string path = dir + "/hulpwijzer.db";
+  const bool existed = std::filesystem::exists(path, error);
+  auto db = store::Database::Open(path);
   if (!db.ok()) {
-    opened.exit_code = kExitCantCreate;
+    // sysexits(3): EX_CANTCREAT is an output file that cannot be created, so only a
+    // database that is not there yet. One that is there but cannot be opened for writing
+    // (a read-only folder or file system, say) is an I/O error on it: EX_IOERR.
+    opened.exit_code = existed ? kExitIoError : kExitCantCreate;
     opened.error = db.status().message();
     return opened;
   }

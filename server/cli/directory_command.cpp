@@ -12,6 +12,7 @@
 #include "domain/resident_view.h"
 #include "store/directory_store.h"
 #include "util/file_io.h"
+#include "util/plural.h"
 
 namespace hw::cli {
 
@@ -78,8 +79,7 @@ int RunExport(const Arguments& args) {
                                      label + " (directory)", label + " (questionnaire)");
     if (!check.issues.empty()) return fail(kExitDataError, "the published directory is invalid:\n" + domain::Describe(check.issues));
   } else {
-    check = domain::CheckPublication(EmbeddedDirectoryText(), EmbeddedQuestionnaireText(), "directory.json (embedded)",
-                                     "questionnaire.json (embedded)");
+    check = CheckEmbedded();
     if (!check.issues.empty()) return fail(kExitSoftware, "the embedded data is invalid:\n" + domain::Describe(check.issues));
   }
   const nlohmann::json document =
@@ -106,13 +106,14 @@ int RunValidate(const Arguments& args) {
       domain::CheckPublication(directory, questionnaire, directory_name, questionnaire_name);
   if (!check.issues.empty()) {
     std::cerr << domain::Describe(check.issues);
-    std::cerr << check.issues.size() << " problem(s) found; nothing was changed.\n";
+    std::cerr << Counted(check.issues.size(), "problem", "problems") << " found; nothing was changed.\n";
     return kExitDataError;
   }
-  std::cout << "valid: " << directory_name << " (" << check.publication.directory["organizations"].size()
-            << " organisations) and " << questionnaire_name << " ("
-            << check.publication.questionnaire["questions"].size() << " questions, "
-            << check.publication.questionnaire["rules"].size() << " rules)\n";
+  const auto& [directory_json, questionnaire_json] = check.publication;
+  std::cout << "valid: " << directory_name << " ("
+            << Counted(directory_json["organizations"].size(), "organisation", "organisations") << ") and "
+            << questionnaire_name << " (" << Counted(questionnaire_json["questions"].size(), "question", "questions")
+            << ", " << Counted(questionnaire_json["rules"].size(), "rule", "rules") << ")\n";
   return kExitOk;
 }
 

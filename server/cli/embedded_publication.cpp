@@ -15,4 +15,17 @@ std::string_view Embedded(std::string_view path) {
 std::string_view EmbeddedDirectoryText() { return Embedded("directory-data/directory.json"); }
 std::string_view EmbeddedQuestionnaireText() { return Embedded("directory-data/questionnaire.json"); }
 
+domain::PublicationCheck CheckEmbedded() {
+  return domain::CheckPublication(EmbeddedDirectoryText(), EmbeddedQuestionnaireText(), "directory.json (embedded)",
+                                  "questionnaire.json (embedded)");
+}
+
+domain::PublicationCheck CheckStartingVersion(const store::DirectoryVersion& current, const std::string& label,
+                                              domain::PublicationCheck embedded, const PublicationChecker& check) {
+  if (embedded.issues.empty() && current.directory == EmbeddedDirectoryText() &&
+      current.questionnaire == EmbeddedQuestionnaireText())
+    return embedded;
+  return check(current.directory, current.questionnaire, label + " (directory)", label + " (questionnaire)");
+}
+
 }  // namespace hw::cli

@@ -9,7 +9,7 @@ constexpr int kExitDataError = 65;    // directory or questionnaire data is inva
 constexpr int kExitNoInput = 66;      // an input file cannot be read
 constexpr int kExitUnavailable = 69;  // the port is taken, the address is not ours
 constexpr int kExitSoftware = 70;     // a bug: the binary's own embedded data is broken
-constexpr int kExitCantCreate = 73;   // the data folder or database cannot be created
-constexpr int kExitIoError = 74;      // reading or writing the database failed
+constexpr int kExitCantCreate = 73;   // the data folder, or a database not there yet, cannot be created
+constexpr int kExitIoError = 74;      // the database cannot be opened for writing, read, written or migrated
 
 }  // namespace hw::cli

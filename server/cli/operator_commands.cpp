@@ -17,6 +17,7 @@
 #include "store/directory_store.h"
 #include "store/request_store.h"
 #include "util/file_io.h"
+#include "util/plural.h"
 
 namespace hw::cli {
 
@@ -247,9 +248,10 @@ int RunPurge(const std::vector<std::string>& raw) {
   store::RequestStore requests(*s->data.db);
   auto report = domain::PurgeExpired(requests, *s->keys, *s->audit, UnixNow());
   if (!report.ok()) return Fail("purge", kExitIoError, report.status().message());
-  std::cout << "purged " << report->closed_requests << " closed and " << report->unhandled_requests
-            << " unhandled requests, " << report->audit_entries << " audit entries, " << report->old_key_versions
-            << " old key versions\n";
+  std::cout << "purged " << Counted(report->closed_requests, "closed request", "closed requests") << ", "
+            << Counted(report->unhandled_requests, "unhandled request", "unhandled requests") << ", "
+            << Counted(report->audit_entries, "audit entry", "audit entries") << ", "
+            << Counted(report->old_key_versions, "old key version", "old key versions") << "\n";
   return kExitOk;
 }
 

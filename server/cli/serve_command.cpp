@@ -57,8 +57,9 @@ const char* const kServeHelp =
     "\n"
     "Logs are JSON lines on stdout, without IP addresses, user agents or bodies.\n"
     "Exit codes: 0 stopped by SIGTERM/SIGINT, 64 wrong usage, 65 invalid published data,\n"
-    "69 cannot listen, 70 broken embedded data, 73 cannot create the data folder,\n"
-    "74 database error.\n";
+    "69 cannot listen, 70 broken embedded data, 73 cannot create the data folder or\n"
+    "its new database, 74 database error (also a database that cannot be opened for\n"
+    "writing, as in a read-only folder).\n";
 
 namespace {
 
@@ -181,8 +182,7 @@ int RunServe(const std::vector<std::string>& args) {
   if (auto failure = ReadConfig(parsed.value(), &config)) return fail(*failure);
 
   // The embedded data is checked by the build's tests; a failure here is a packaging bug.
-  const auto embedded = domain::CheckPublication(EmbeddedDirectoryText(), EmbeddedQuestionnaireText(),
-                                                 "directory.json (embedded)", "questionnaire.json (embedded)");
+  domain::PublicationCheck embedded = CheckEmbedded();
   if (!embedded.issues.empty()) return fail({kExitSoftware, "the embedded data is invalid:\n" + domain::Describe(embedded.issues)});
 
   OpenedData data = OpenDataFolder(config.data_dir);
@@ -195,8 +195,7 @@ int RunServe(const std::vector<std::string>& args) {
   if (!current.ok()) return fail({kExitIoError, current.status().message()});
 
   const std::string label = "database " + db_path + ", published version " + std::to_string(current->version);
-  const auto published = domain::CheckPublication(current->directory, current->questionnaire, label + " (directory)",
-                                                  label + " (questionnaire)");
+  const auto published = CheckStartingVersion(current.value(), label, std::move(embedded));
   if (!published.issues.empty())
     return fail({kExitDataError, "the published directory is invalid:\n" + domain::Describe(published.issues)});
 

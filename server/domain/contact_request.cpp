@@ -20,6 +20,17 @@ size_t CodePoints(const std::string& text) {
   return count;
 }
 
+bool IsSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+
+// Without leading and trailing white space, in one pass: erasing one leading character at
+// a time would move the rest of the text each time (quadratic in a body of spaces).
+std::string Trimmed(const std::string& text) {
+  size_t begin = 0, end = text.size();
+  while (begin < end && IsSpace(text[begin])) ++begin;
+  while (end > begin && IsSpace(text[end - 1])) --end;
+  return text.substr(begin, end - begin);
+}
+
 bool HasControl(const std::string& text, bool allow_newlines) {
   for (unsigned char c : text) {
     if ((c == '\n' || c == '\t') && allow_newlines) continue;
@@ -47,9 +58,7 @@ class Checker {
       Fail(field, "invalid", std::string(field) + " must be text.");
       return "";
     }
-    std::string value = body_[field].get<std::string>();
-    while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back()))) value.pop_back();
-    while (!value.empty() && std::isspace(static_cast<unsigned char>(value.front()))) value.erase(0, 1);
+    const std::string value = Trimmed(body_[field].get_ref<const std::string&>());
     if (value.empty() && required) Fail(field, "required", std::string(field) + " is required.");
     else if (CodePoints(value) > max_chars)
       Fail(field, "too_long", std::string(field) + " is longer than " + std::to_string(max_chars) + " characters.");

@@ -36,8 +36,12 @@ Result<Submitted> ContactRequests::Submit(const ContactRequestCheck& request) {
   crypto::WipeString(plaintext);
   if (sealed.empty()) return Status::Internal("sealing failed");
   const std::string id = crypto::RandomUuid();
-  const Status stored = requests_.Insert({id, target->key, key.value()->version, sealed, std::nullopt, "new", now_(), std::nullopt});
-  if (!stored.ok()) return Status::Unavailable("the request could not be stored: " + stored.message());
+  const auto stored = requests_.InsertUnlessFull(
+      {id, target->key, key.value()->version, sealed, std::nullopt, "new", now_(), std::nullopt}, max_open_);
+  if (!stored.ok()) return Status::Unavailable("the request could not be stored: " + stored.status().message());
+  if (!stored.value())
+    return Status::ResourceExhausted("this organisation has " + std::to_string(max_open_) +
+                                     " open requests, the most that are stored for one organisation");
   return Submitted{id, *target};
 }
 

@@ -20,6 +20,17 @@
 
 namespace hw::domain {
 
+// The most requests one organisation may have open (not closed) at a time. It protects the
+// disk and the partner's inbox from a flood: per-client limits alone cannot, against one
+// person with many addresses. It is a bound on what is stored, not a rate, so nobody's
+// abuse can switch an organisation off for an hour; and it is far above what a partner has
+// open in normal work (unhandled requests expire after 30 days), so only a flood reaches
+// it. Then nothing more is stored for that organisation until staff close or delete some,
+// and residents are told to phone it instead (503 organization_inbox_full). A sealed
+// request is at most about 5 KB (with a staff note up to 8 KB more), so this bounds what
+// residents can make us store to some MB per accepting organisation.
+constexpr int64_t kMaxOpenRequestsPerOrganization = 1000;
+
 // What the published directory says about an organisation that residents may contact.
 struct ContactTarget {
   std::string key;
@@ -50,12 +61,19 @@ class ContactRequests {
   using Clock = std::function<int64_t()>;
   using Lookup = std::function<std::optional<ContactTarget>(const std::string& organization_id)>;
 
+  // `max_open` is kMaxOpenRequestsPerOrganization but in tests.
   ContactRequests(store::RequestStore& requests, store::KeyStore& keys, store::AuditStore& audit, Lookup lookup,
-                  Clock now)
-      : requests_(requests), keys_(keys), audit_(audit), lookup_(std::move(lookup)), now_(std::move(now)) {}
+                  Clock now, int64_t max_open = kMaxOpenRequestsPerOrganization)
+      : requests_(requests),
+        keys_(keys),
+        audit_(audit),
+        lookup_(std::move(lookup)),
+        now_(std::move(now)),
+        max_open_(max_open) {}
 
   // kNotFound: no such organisation; kFailedPrecondition: it takes no requests (or has no
-  // keys yet); kUnavailable: the database could not store it (nothing was stored).
+  // keys yet); kResourceExhausted: it has max_open requests open already; kUnavailable:
+  // the database could not store it. Nothing is stored unless it succeeds.
   Result<Submitted> Submit(const ContactRequestCheck& request);
 
   // Staff side. kPermissionDenied for staff who are not partners; kFailedPrecondition
@@ -77,6 +95,7 @@ class ContactRequests {
   store::AuditStore& audit_;
   Lookup lookup_;
   Clock now_;
+  const int64_t max_open_;
 };
 
 }  // namespace hw::domain

@@ -23,7 +23,7 @@ struct Fixture {
   std::unique_ptr<Keyring> keyring;
   std::unique_ptr<ContactRequests> contact;
 
-  Fixture() {
+  explicit Fixture(int64_t max_open = kMaxOpenRequestsPerOrganization) {
     char pattern[] = "/tmp/hw-keyring-XXXXXX";
     dir = mkdtemp(pattern);
     db = std::move(store::Database::Open(dir + "/k.db").value());
@@ -38,7 +38,7 @@ struct Fixture {
           return ContactTarget{id == "11111111-1111-4111-8111-111111111111" ? "moviera" : "fier", {{"nl", "M"}}, true,
                                {{"nl", "snel"}}};
         },
-        [this] { return now; });
+        [this] { return now; }, max_open);
   }
   ~Fixture() { std::filesystem::remove_all(dir); }
 
@@ -142,6 +142,27 @@ TEST_CASE("only partners handle requests, and only their own", "[keyring]") {
   CHECK_FALSE(f.keyring->AddStaff({"not-an-email", "password of twelve", std::string("moviera"), false, false}, "t").ok());
 }
 
+TEST_CASE("an organisation's open requests are bounded, not its rate, and closing some makes room", "[contact]") {
+  Fixture f(3);
+  REQUIRE(f.keyring->CreateOrganizationKeys("moviera", "test").ok());
+  REQUIRE(f.keyring->CreateOrganizationKeys("fier", "test").ok());
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3; ++i) ids.push_back(f.Submit("R" + std::to_string(i)));
+  ContactRequestCheck fourth;
+  fourth.organization_id = "11111111-1111-4111-8111-111111111111";
+  fourth.content = {{"channel", "phone"}, {"phone", "0612345678"}};
+  CHECK(f.contact->Submit(fourth).status().code() == StatusCode::kResourceExhausted);
+  CHECK(f.requests->CountAll().value() == 3);  // nothing stored
+  f.Submit("another organisation is not affected", "22222222-2222-4222-8222-222222222222");
+
+  REQUIRE(f.requests->SetStatus(ids[0], "in_progress", f.now).ok());  // being handled is still open
+  CHECK(f.contact->Submit(fourth).status().code() == StatusCode::kResourceExhausted);
+  REQUIRE(f.requests->SetStatus(ids[1], "closed", f.now).ok());
+  CHECK(f.contact->Submit(fourth).ok());
+  CHECK(f.contact->Submit(fourth).status().code() == StatusCode::kResourceExhausted);
+  CHECK(f.requests->CountAll().value() == 5);
+}
+
 TEST_CASE("sessions: expiry, logout wipes, removal", "[session]") {
   SessionVault vault;
   const StaffIdentity staff{7, "p@m.test", std::string("moviera"), false, false};
@@ -153,23 +174,26 @@ TEST_CASE("sessions: expiry, logout wipes, removal", "[session]") {
   CHECK(created.token.size() == 43);
   CHECK(created.csrf_token != created.token);
 
-  REQUIRE(vault.Find(created.token, 1000 + kSessionIdleSeconds).has_value());  // touched at the limit
+  REQUIRE(vault.Find(created.token, 1000 + kSessionIdleSeconds, SessionUse::kActivity).has_value());  // touched at the limit
   auto unwrapped = vault.Secrets(created.token);
   REQUIRE(unwrapped.ok());
   CHECK(unwrapped->at(0).keys.public_key == public_key);
   CHECK(crypto::PublicKeyOf(unwrapped->at(0).keys.secret_key) == public_key);
-  CHECK_FALSE(vault.Find("forged", 1000).has_value());
+  CHECK_FALSE(vault.Find("forged", 1000, SessionUse::kActivity).has_value());
   CHECK_FALSE(vault.Secrets(created.token + "x").ok());
 
-  SECTION("idle too long") { CHECK_FALSE(vault.Find(created.token, 1000 + 2 * kSessionIdleSeconds + 1).has_value()); }
+  SECTION("idle too long") {
+    CHECK_FALSE(vault.Find(created.token, 1000 + 2 * kSessionIdleSeconds + 1, SessionUse::kActivity).has_value());
+  }
   SECTION("twelve hours at most, even when active") {
     int64_t t = 1000;
-    for (; t < 1000 + kSessionMaxSeconds; t += 1200) REQUIRE(vault.Find(created.token, t).has_value());
-    CHECK_FALSE(vault.Find(created.token, 1000 + kSessionMaxSeconds + 1).has_value());
+    for (; t < 1000 + kSessionMaxSeconds; t += 1200)
+      REQUIRE(vault.Find(created.token, t, SessionUse::kActivity).has_value());
+    CHECK_FALSE(vault.Find(created.token, 1000 + kSessionMaxSeconds + 1, SessionUse::kActivity).has_value());
   }
   SECTION("logout: gone, and its secrets cannot be unwrapped") {
     vault.Destroy(created.token);
-    CHECK_FALSE(vault.Find(created.token, 1001).has_value());
+    CHECK_FALSE(vault.Find(created.token, 1001, SessionUse::kActivity).has_value());
     CHECK_FALSE(vault.Secrets(created.token).ok());
     CHECK(vault.size() == 0);
   }
@@ -177,6 +201,32 @@ TEST_CASE("sessions: expiry, logout wipes, removal", "[session]") {
     vault.DestroyForStaff(7);
     CHECK(vault.size() == 0);
   }
+}
+
+TEST_CASE("sessions: only activity restarts the idle timer, a look does not", "[session]") {
+  SessionVault vault;
+  const auto created = vault.Create({7, "p@m.test", std::string("moviera"), false, false}, {}, 1000);
+  // A page that asks every few minutes whether it is still logged in keeps nothing alive.
+  for (int64_t t = 1000; t <= 1000 + kSessionIdleSeconds; t += 300) {
+    const auto looked = vault.Find(created.token, t, SessionUse::kLookOnly);
+    REQUIRE(looked.has_value());
+    CHECK(looked->idle_seconds_left == 1000 + kSessionIdleSeconds - t);
+  }
+  CHECK_FALSE(vault.Find(created.token, 1000 + kSessionIdleSeconds + 1, SessionUse::kLookOnly).has_value());
+  CHECK(vault.size() == 0);
+
+  const auto other = vault.Create({7, "p@m.test", std::string("moviera"), false, false}, {}, 1000);
+  const auto used = vault.Find(other.token, 1000 + kSessionIdleSeconds, SessionUse::kActivity);
+  REQUIRE(used.has_value());
+  CHECK(used->idle_seconds_left == kSessionIdleSeconds);
+  CHECK(vault.Find(other.token, 1000 + 2 * kSessionIdleSeconds, SessionUse::kLookOnly).has_value());
+  // Ten minutes before the 12-hour limit, ten minutes are left, however active.
+  const int64_t late = 1000 + kSessionMaxSeconds - 600;
+  for (int64_t t = 1000 + 2 * kSessionIdleSeconds; t < late; t += 1200)
+    REQUIRE(vault.Find(other.token, t, SessionUse::kActivity).has_value());
+  const auto near_the_end = vault.Find(other.token, late, SessionUse::kActivity);
+  REQUIRE(near_the_end.has_value());
+  CHECK(near_the_end->idle_seconds_left == 600);
 }
 
 }  // namespace

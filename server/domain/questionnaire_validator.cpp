@@ -7,6 +7,7 @@
 
 #include "domain/json_checker.h"
 #include "domain/questionnaire.h"
+#include "util/plural.h"
 
 namespace hw::domain {
 namespace {
@@ -211,7 +212,8 @@ void CheckEveryPath(JsonChecker& c, const Questionnaire& model) {
     c.Fail("has more than " + std::to_string(kMaxPaths) + " paths of answers; too many to check that each leads to help");
     return;
   }
-  if (dead_ends > 3) c.Fail("and " + std::to_string(dead_ends - 3) + " more paths of answers lead to no help");
+  if (dead_ends > 3)
+    c.Fail("and " + Counted(dead_ends - 3, "more path of answers leads", "more paths of answers lead") + " to no help");
   for (size_t r = 0; r < model.rules.size(); ++r) {
     const Rule& rule = model.rules[r];
     const std::string entry = "rule \"" + rule.id + "\" (rules[" + std::to_string(r) + "])";

@@ -1,5 +1,7 @@
 #include "domain/retention.h"
 
+#include "util/plural.h"
+
 namespace hw::domain {
 
 Result<RetentionReport> PurgeExpired(store::RequestStore& requests, store::KeyStore& keys, store::AuditStore& audit,
@@ -18,7 +20,7 @@ Result<RetentionReport> PurgeExpired(store::RequestStore& requests, store::KeySt
   if (Status s = requests.CheckpointTruncate(); !s.ok()) return s;
   if (report.closed_requests || report.unhandled_requests || report.audit_entries || report.old_key_versions)
     audit.Append({0, now, "retention", "purge",
-                  "", std::to_string(report.closed_requests + report.unhandled_requests) + " requests"});
+                  "", Counted(report.closed_requests + report.unhandled_requests, "request", "requests")});
   return report;
 }
 

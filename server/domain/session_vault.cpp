@@ -1,5 +1,7 @@
 #include "domain/session_vault.h"
 
+#include <algorithm>
+
 #include "crypto/key_wrap.h"
 #include "crypto/tokens.h"
 
@@ -32,7 +34,7 @@ SessionVault::Created SessionVault::Create(const StaffIdentity& staff, std::vect
   return created;
 }
 
-std::optional<SessionView> SessionVault::Find(const std::string& token, int64_t now) {
+std::optional<SessionView> SessionVault::Find(const std::string& token, int64_t now, SessionUse use) {
   if (token.empty()) return std::nullopt;
   std::lock_guard<std::mutex> lock(mutex_);
   const auto it = sessions_.find(crypto::TokenHash(token));
@@ -43,8 +45,10 @@ std::optional<SessionView> SessionVault::Find(const std::string& token, int64_t 
     sessions_.erase(it);
     return std::nullopt;
   }
-  entry.last_seen = now;
-  return entry.view;
+  if (use == SessionUse::kActivity) entry.last_seen = now;
+  SessionView view = entry.view;
+  view.idle_seconds_left = std::min(entry.last_seen + kSessionIdleSeconds, entry.created_at + kSessionMaxSeconds) - now;
+  return view;
 }
 
 Result<std::vector<OrgSecret>> SessionVault::Secrets(const std::string& token) {

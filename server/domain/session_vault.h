@@ -22,7 +22,13 @@ constexpr int64_t kSessionMaxSeconds = 12 * 60 * 60;
 struct SessionView {
   StaffIdentity staff;
   std::string csrf_token;
+  int64_t idle_seconds_left = 0;  // until it ends unless used (never past the 12 hours)
 };
+
+// Whether a request that finds a session is activity. Only activity restarts the idle
+// timer: a page that merely asks whether it is still logged in (GET session) must not keep
+// an unattended screen open for ever.
+enum class SessionUse { kActivity, kLookOnly };
 
 class SessionVault {
  public:
@@ -32,8 +38,9 @@ class SessionVault {
   };
 
   Created Create(const StaffIdentity& staff, std::vector<OrgSecret> secrets, int64_t now);
-  // The session for this token, touching its idle timer; nullopt if unknown or expired.
-  std::optional<SessionView> Find(const std::string& token, int64_t now);
+  // The session for this token, restarting its idle timer if `use` is activity; nullopt
+  // if unknown or expired.
+  std::optional<SessionView> Find(const std::string& token, int64_t now, SessionUse use);
   // The organisation secrets of the session, unwrapped into secure memory for one request.
   Result<std::vector<OrgSecret>> Secrets(const std::string& token);
   void Destroy(const std::string& token);

@@ -38,9 +38,11 @@ struct AppServices {
   store::DirectoryStore& directory_store;
   const assets::AssetCatalog& catalog;
   PreviewCache preview;
+  // Per client only: a limit per organisation would let one person with a few addresses
+  // switch an organisation off for everyone. What protects an organisation's inbox and the
+  // disk is a bound on its open requests (domain::kMaxOpenRequestsPerOrganization).
   domain::RateLimiter submissions_per_client{5, 600};       // a resident: 5 stored per 10 minutes
   domain::RateLimiter invalid_submissions_per_client{30, 600};  // typos must not use those up
-  domain::RateLimiter submissions_per_organization{60, 3600};
   domain::RateLimiter failed_logins_per_client{20, 600};  // failures only: colleagues share addresses
 };
 

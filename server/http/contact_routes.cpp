@@ -2,6 +2,7 @@
 
 #include "http/api_error.h"
 #include "http/json_api.h"
+#include "util/log.h"
 
 namespace hw::http {
 namespace {
@@ -36,8 +37,6 @@ HttpResponse SubmitContactRequest(const HttpRequest& request, AppServices& servi
     return JsonResponse(422, all);
   }
   services.submissions_per_client.Allow(request.client_bucket, now);
-  if (!services.submissions_per_organization.Allow(check.organization_id, now))
-    return TooMany(services.submissions_per_organization.window_seconds());
   auto submitted = services.requests.Submit(check);
   if (!submitted.ok()) {
     if (submitted.status().code() == StatusCode::kNotFound)
@@ -45,6 +44,13 @@ HttpResponse SubmitContactRequest(const HttpRequest& request, AppServices& servi
     if (submitted.status().code() == StatusCode::kFailedPrecondition)
       return ApiError(422, "not_accepting", "This organisation does not take contact requests here; please call them.",
                       "organization_id");
+    if (submitted.status().code() == StatusCode::kResourceExhausted) {
+      // For the operator's monitoring: the organisation's id only, nothing of the resident.
+      log::Warn("organization_inbox_full", {{"organization_id", check.organization_id}});
+      return ApiError(503, "organization_inbox_full",
+                      "This organisation has too many contact requests waiting for an answer to take more here; "
+                      "nothing was stored. Please phone them instead.");
+    }
     return ErrorFromStatus(submitted.status());
   }
   return JsonResponse(202, {{"status", "accepted"},

@@ -36,6 +36,7 @@ HttpResponse ErrorFromStatus(const Status& status) {
     case StatusCode::kFailedPrecondition: return ApiError(409, "precondition_failed", message);
     case StatusCode::kUnavailable:
     case StatusCode::kIoError: return ApiError(503, "unavailable", "The service cannot store data right now; nothing was stored. Try again shortly.");
+    case StatusCode::kResourceExhausted: return ApiError(503, "limit_reached", message);
     default: return ApiError(500, "internal_error", "Something went wrong on our side; nothing was stored.");
   }
 }

@@ -19,11 +19,12 @@ std::string SessionCookie(const ServerConfig& config, const std::string& value, 
   return cookie;
 }
 
-json Me(const domain::StaffIdentity& staff, const std::string& csrf) {
+json Me(const domain::StaffIdentity& staff, const std::string& csrf, int64_t idle_seconds_left) {
   return {{"email", staff.email},
           {"roles", staff.Roles()},
           {"organization", staff.partner_of ? json(*staff.partner_of) : json(nullptr)},
-          {"csrf_token", csrf}};
+          {"csrf_token", csrf},
+          {"idle_seconds_left", idle_seconds_left}};
 }
 
 struct Context {
@@ -59,7 +60,7 @@ HttpResponse Login(Context& c) {
     return ErrorFromStatus(login.status());
   }
   const auto created = c.services.sessions.Create(login->staff, std::move(login->secrets), c.services.now());
-  HttpResponse response = JsonResponse(201, Me(login->staff, created.csrf_token));
+  HttpResponse response = JsonResponse(201, Me(login->staff, created.csrf_token, domain::kSessionIdleSeconds));
   response.SetHeader("Set-Cookie", SessionCookie(c.config, created.token, false));
   return response;
 }
@@ -67,7 +68,9 @@ HttpResponse Login(Context& c) {
 HttpResponse Session(Context& c) {
   if (c.request.method == "POST") return Login(c);
   if (!c.session) return ApiError(401, "not_logged_in", "Log in first; sessions end after 30 minutes without use.");
-  if (c.request.method == "GET" || c.request.method == "HEAD") return JsonResponse(200, Me(c.session->staff, c.session->csrf_token));
+  // GET only looks (the idle timer runs on); PATCH is "stay logged in", which restarted it.
+  if (c.request.method == "GET" || c.request.method == "HEAD" || c.request.method == "PATCH")
+    return JsonResponse(200, Me(c.session->staff, c.session->csrf_token, c.session->idle_seconds_left));
   if (c.request.method == "DELETE") {
     c.services.sessions.Destroy(c.token);
     c.services.audit.Append({0, c.services.now(), c.session->staff.email, "logout", c.session->staff.partner_of.value_or(""), ""});
@@ -75,7 +78,7 @@ HttpResponse Session(Context& c) {
     response.SetHeader("Set-Cookie", SessionCookie(c.config, "", true));
     return response;
   }
-  return MethodNotAllowed("GET, POST, DELETE");
+  return MethodNotAllowed("GET, POST, PATCH, DELETE");
 }
 
 json Summary(const domain::RequestSummary& r) {
@@ -183,7 +186,9 @@ std::optional<HttpResponse> HandleStaffApi(const HttpRequest& request, AppServic
   if (!api && !preview) return std::nullopt;
   const std::string route = api ? request.path.substr(kPrefix.size()) : "";
   Context c{request, services, config, CookieValue(request.cookie, SessionCookieName(config)), std::nullopt};
-  c.session = services.sessions.Find(c.token, services.now());
+  const bool reads_session = route == "session" && (request.method == "GET" || request.method == "HEAD");
+  c.session = services.sessions.Find(c.token, services.now(),
+                                     reads_session ? domain::SessionUse::kLookOnly : domain::SessionUse::kActivity);
   if (c.session) {
     // A staff member removed on the command line loses their sessions at the next request.
     auto staff = services.keys.StaffById(c.session->staff.id);

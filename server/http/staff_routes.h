@@ -1,6 +1,8 @@
-// The staff API under /staff/api/v1/: session (login, who am I, logout), the partner
-// inbox (list, open, update, delete) and the audit log for admins. Every state change
-// needs the session's CSRF token in X-CSRF-Token. Thin: authorise, call the domain.
+// The staff API under /staff/api/v1/: session (POST login, GET who am I, PATCH stay
+// logged in, DELETE logout), the partner inbox (list, open, update, delete) and the audit
+// log for admins. Every state change needs the session's CSRF token in X-CSRF-Token.
+// Every request restarts the session's idle timer except GET session, which only looks.
+// Thin: authorise, call the domain.
 #pragma once
 
 #include <optional>

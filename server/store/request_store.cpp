@@ -2,14 +2,18 @@
 
 namespace hw::store {
 
-Status RequestStore::Insert(const RequestRow& row) {
+Result<bool> RequestStore::InsertUnlessFull(const RequestRow& row, int64_t max_open) {
   auto lock = db_.Lock();
   auto s = db_.Prepare(
       "INSERT INTO contact_requests (id, organization, key_version, sealed, status, created_at) "
-      "VALUES (?1, ?2, ?3, ?4, 'new', ?5)");
+      "SELECT ?1, ?2, ?3, ?4, 'new', ?5 "
+      "WHERE (SELECT COUNT(*) FROM contact_requests WHERE organization = ?2 AND status <> 'closed') < ?6");
   if (!s.ok()) return s.status();
   s->Bind(1, row.id).Bind(2, row.organization).Bind(3, row.key_version).BindBlob(4, row.sealed).Bind(5, row.created_at);
-  return s->Run();  // autocommit: with synchronous=FULL the commit is on disk when this returns
+  s->Bind(6, max_open);
+  const Status status = s->Run();  // autocommit: with synchronous=FULL the commit is on disk when this returns
+  if (!status.ok()) return status;
+  return sqlite3_changes(db_.handle()) > 0;
 }
 
 Result<std::vector<RequestRow>> RequestStore::List(const std::string& organization) {

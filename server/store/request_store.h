@@ -32,7 +32,10 @@ class RequestStore {
  public:
   explicit RequestStore(Database& db) : db_(db) {}
 
-  Status Insert(const RequestRow& row);
+  // Inserts `row` as a new request unless its organisation already has `max_open` requests
+  // that are not closed; then nothing is stored and the answer is false. One statement, so
+  // no other submission can come between the count and the insert.
+  Result<bool> InsertUnlessFull(const RequestRow& row, int64_t max_open);
   Result<std::vector<RequestRow>> List(const std::string& organization);  // newest first, without content
   Result<std::optional<RequestRow>> Get(const std::string& id);
   Status SetStatus(const std::string& id, const std::string& status, int64_t now);

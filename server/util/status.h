@@ -20,6 +20,7 @@ enum class StatusCode {
   kCorruption,        // stored data is damaged
   kIoError,           // the disk or the network failed
   kUnavailable,       // try again later (busy, disk full)
+  kResourceExhausted, // a bound on what is stored is reached: not a failure, go elsewhere
   kInternal,
 };
 
@@ -35,6 +36,7 @@ class Status {
   static Status Corruption(std::string m) { return {StatusCode::kCorruption, std::move(m)}; }
   static Status IoError(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
   static Status Unavailable(std::string m) { return {StatusCode::kUnavailable, std::move(m)}; }
+  static Status ResourceExhausted(std::string m) { return {StatusCode::kResourceExhausted, std::move(m)}; }
   static Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
 
   bool ok() const { return code_ == StatusCode::kOk; }

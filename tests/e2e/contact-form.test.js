@@ -3,12 +3,12 @@
 // button only where the directory says so; a request that arrives in the partner's inbox
 // (read through the staff API) with nothing left in the browser; Dutch messages at each
 // field for the form's own checks and for the server's 422; calm messages for 429 and a
-// lost connection; the form wiped when left; 320 px; axe-core on the form, the errors and
+// lost connection; the real reason and a call instead for 503 organization_inbox_full; the form wiped when left; 320 px; axe-core on the form, the errors and
 // the confirmation in Dutch and English.
 //
 // One server and one browser for the file, a fresh browser context per test. The server
 // allows 5 submissions per client per 10 minutes (invalid ones count too), so only three
-// tests reach it; 429 and network failures are simulated in the browser.
+// tests reach it; 429, 503 and network failures are simulated in the browser.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -85,6 +85,33 @@ async function assertLinked(page) {
 }
 
 const focused = (page) => page.evaluate(() => document.activeElement.id);
+
+// A request the form accepts: by e-mail, at the weekend, with consent.
+async function fillValid(page) {
+  await page.getByLabel(nl.cr_email, { exact: true }).check();
+  await page.locator('#cr-contact').fill('naam@voorbeeld.nl');
+  await page.getByLabel(nl.cr_weekend).check();
+  await page.locator('#cr-consent').check();
+}
+
+// Sends the form, and the browser answers in the server's place with `status` and `error`.
+async function sendRefused(page, status, error, headers = {}) {
+  await page.unroute('**' + API);
+  await page.route('**' + API, (route) => route.fulfill({
+    status, contentType: 'application/json', headers, body: JSON.stringify({ error: { field: null, ...error } }),
+  }));
+  await page.getByRole('button', { name: nl.cr_send }).click();
+}
+
+// The alert above the form has focus, says `text`, and offers the organisation's numbers.
+async function assertCallInstead(page, key, text) {
+  await page.locator('#cr-alert:not([hidden])').waitFor();
+  assert.equal(await focused(page), 'cr-alert');
+  assert.equal(await page.locator('#cr-alert p').first().textContent(), text);
+  const tels = await page.locator('#cr-alert a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(tels, orgByKey[key].services.flatMap((s) => s.phones.map((p) => 'tel:' + p.tel)));
+  assert.ok(tels.length > 0, 'a way to call instead');
+}
 
 // What the browser keeps for this origin.
 async function stored(page, context) {
@@ -369,21 +396,10 @@ test('too many requests or no connection: a calm message, the values kept to try
   const { context, page, errors } = await open();
   try {
     await openForm(page, 'centrum-seksueel-geweld');
-    await page.getByLabel(nl.cr_email, { exact: true }).check();
-    await page.locator('#cr-contact').fill('naam@voorbeeld.nl');
-    await page.getByLabel(nl.cr_weekend).check();
-    await page.locator('#cr-consent').check();
-    await page.route('**' + API, (route) => route.fulfill({
-      status: 429, contentType: 'application/json', headers: { 'Retry-After': '600' },
-      body: JSON.stringify({ error: { code: 'too_many_requests', message: 'Too many requests from here; try again later.', field: null } }),
-    }));
-    await page.getByRole('button', { name: nl.cr_send }).click();
-    await page.locator('#cr-alert:not([hidden])').waitFor();
-    assert.equal(await focused(page), 'cr-alert');
-    assert.equal(await page.locator('#cr-alert p').first().textContent(), nl.cr_err_busy);
-    const tels = await page.locator('#cr-alert a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    assert.deepEqual(tels, orgByKey['centrum-seksueel-geweld'].services.flatMap((s) => s.phones.map((p) => 'tel:' + p.tel)));
-    assert.ok(tels.length > 0, 'a way to call instead');
+    await fillValid(page);
+    await sendRefused(page, 429, { code: 'too_many_requests', message: 'Too many requests from here; try again later.' },
+      { 'Retry-After': '600' });
+    await assertCallInstead(page, 'centrum-seksueel-geweld', nl.cr_err_busy);
     await assertNoAxeViolations(page, 'the form after a 429');
 
     await page.unroute('**' + API);
@@ -394,6 +410,30 @@ test('too many requests or no connection: a calm message, the values kept to try
     assert.equal(await page.locator('#cr-contact').inputValue(), 'naam@voorbeeld.nl', 'values kept');
     assert.ok(await page.locator('#cr-send').isEnabled());
     assert.equal(await page.locator('#cr-send').textContent(), nl.cr_send);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an organisation with too many open requests: the real reason, and its numbers to call instead', async () => {
+  const { context, page, errors } = await open();
+  try {
+    await openForm(page, 'centrum-seksueel-geweld');
+    await fillValid(page);
+    // What the server answers when the organisation has 1,000 open requests (simulated:
+    // the real bound is tested over HTTP in tests/integration/test_contact_requests.py).
+    await sendRefused(page, 503, { code: 'organization_inbox_full', message: 'This organisation has too many contact ' +
+      'requests waiting for an answer to take more here; nothing was stored. Please phone them instead.' });
+    const name = orgByKey['centrum-seksueel-geweld'].name.nl;
+    await assertCallInstead(page, 'centrum-seksueel-geweld', nl.cr_err_full.replace('{name}', name));
+    assert.equal(await page.locator('#cr-contact').inputValue(), 'naam@voorbeeld.nl', 'values kept');
+    assert.ok(await page.locator('#cr-send').isEnabled());
+    await assertNoAxeViolations(page, 'the form after a 503 organization_inbox_full');
+
+    // Another 503 (the disk, say) is the general "something went wrong on our side".
+    await sendRefused(page, 503, { code: 'unavailable', message: 'The service cannot store data right now.' });
+    await page.locator('#cr-alert p', { hasText: nl.cr_err_server }).waitFor();
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

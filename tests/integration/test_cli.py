@@ -4,10 +4,11 @@ import os
 import shutil
 import socket
 import sqlite3
+import subprocess
 import tempfile
 import unittest
 
-from server_process import ServerProcess, run_cli
+from server_process import BINARY, ServerProcess, run_cli
 
 SOURCE = os.path.join(os.path.dirname(__file__), "../..")
 
@@ -54,6 +55,29 @@ def started_once():
     return data, sqlite3.connect(os.path.join(data, "hulpwijzer.db"))
 
 
+def run_as_nobody(*args):
+    """The binary as user "nobody": a folder of root's with mode 0555 is then really read-only
+    to it (root may write anywhere, and an owner's chmod to 0700 would undo the 0555)."""
+    if os.geteuid() != 0:
+        raise unittest.SkipTest("needs root to run the binary as another user")
+    if not os.access(BINARY, os.X_OK) or any(os.stat(d).st_mode & 0o001 == 0 for d in parents(BINARY)):
+        raise unittest.SkipTest("the binary is not reachable for other users")
+    return subprocess.run([BINARY] + list(args), capture_output=True, text=True, timeout=60, user="nobody",
+                          group="nogroup", extra_groups=[], cwd="/")
+
+
+def parents(path):
+    path = os.path.dirname(os.path.abspath(path))
+    while path != "/":
+        yield path
+        path = os.path.dirname(path)
+
+
+def readable_by_others(*paths):
+    for path in paths:
+        os.chmod(path, 0o755 if os.path.isdir(path) else 0o644)
+
+
 class DataFolder(unittest.TestCase):
     def test_first_start_creates_the_folder_and_seeds_the_directory(self):
         parent = tempfile.mkdtemp(prefix="hw-fresh-")
@@ -83,6 +107,32 @@ class DataFolder(unittest.TestCase):
         result = run_cli("serve", "--listen", "127.0.0.1:0", "--data", os.path.join(blocker, "data"))
         self.assertEqual(result.returncode, 73, result.stderr)
         self.assertIn("cannot create the data folder", result.stderr)
+
+    def test_a_read_only_data_folder_with_a_database_is_a_database_error(self):
+        # sysexits(3): 74 EX_IOERR, the database is there but cannot be opened for writing.
+        data, db = started_once()
+        db.close()
+        parent = os.path.dirname(data)  # the system's temporary folder
+        self.assertEqual(os.stat(parent).st_mode & 0o005, 0o005)
+        before = {f: os.path.getsize(os.path.join(data, f)) for f in os.listdir(data)}
+        readable_by_others(*[os.path.join(data, f) for f in os.listdir(data)])
+        os.chmod(data, 0o555)
+        self.addCleanup(shutil.rmtree, data, True)
+        result = run_as_nobody("serve", "--listen", "127.0.0.1:0", "--data", data)
+        self.assertEqual(result.returncode, 74, result.stderr)
+        self.assertIn("hulpwijzer.db", result.stderr)
+        self.assertNotIn("cannot create", result.stderr)
+        self.assertEqual(before, {f: os.path.getsize(os.path.join(data, f)) for f in os.listdir(data)})
+
+    def test_a_read_only_data_folder_without_a_database_cannot_create_it(self):
+        # sysexits(3): 73 EX_CANTCREAT, the database is not there and cannot be made.
+        data = tempfile.mkdtemp(prefix="hw-ro-")
+        self.addCleanup(shutil.rmtree, data, True)
+        os.chmod(data, 0o555)
+        result = run_as_nobody("serve", "--listen", "127.0.0.1:0", "--data", data)
+        self.assertEqual(result.returncode, 73, result.stderr)
+        self.assertIn("hulpwijzer.db", result.stderr)
+        self.assertEqual(os.listdir(data), [])
 
     def test_invalid_published_data_stops_the_server_naming_the_version_and_field(self):
         data, db = started_once()
@@ -137,6 +187,14 @@ class DirectoryValidate(unittest.TestCase):
         self.assertIn('edited-directory.json: organization "centrum-seksueel-geweld"', result.stderr)
         self.assertIn("services[0].phones[0].tel", result.stderr)
         self.assertIn("does not match the written number \"0800-0189\"", result.stderr)
+        self.assertIn("\n1 problem found; nothing was changed.", result.stderr)
+
+    def test_counts_say_one_in_the_singular(self):
+        path = os.path.join(SOURCE, "tests/fuzz/small-questionnaire.json")  # one question, two rules
+        result = run_cli("directory", "validate", "--questionnaire", path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("small-questionnaire.json (1 question, 2 rules)", result.stdout)
+        self.assertRegex(result.stdout, r"\(\d+ organisations\)")
 
     def test_not_json(self):
         path = os.path.join(tempfile.mkdtemp(prefix="hw-val-"), "q.json")

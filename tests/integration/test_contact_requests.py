@@ -153,6 +153,50 @@ class Submission(ContactRequestCase):
         self.assertFalse([line for line in self.server.logs if "127.0.0.15" in line])
 
 
+class OrganisationBound(ContactRequestCase):
+    """No rate per organisation that one person could use up for everybody; instead a bound on
+    the open requests stored per organisation (1,000), answered with a 503 that names it."""
+
+    def test_many_clients_do_not_switch_an_organisation_off(self):
+        # 14 addresses x the per-client 5 = 70: past the old 60 per hour per organisation.
+        statuses = [self.submit(org="centrum-seksueel-geweld", source="127.0.2.%d" % (1 + n // 5)).status
+                    for n in range(70)]
+        self.assertEqual(statuses, [202] * 70)
+        self.assertEqual(self.submit(org="centrum-seksueel-geweld", source="127.0.2.1").status, 429)  # per client
+
+    def test_a_full_inbox_is_a_503_that_says_to_phone(self):
+        limit = 1000  # kMaxOpenRequestsPerOrganization
+        db = sqlite3.connect(os.path.join(self.data, "hulpwijzer.db"), timeout=10)
+        version = db.execute("SELECT max(version) FROM org_keys WHERE organization = 'moviera'").fetchone()[0]
+        now = int(time.time())
+        # Open ones fill it (any status but closed); closed ones do not count.
+        db.executemany("INSERT INTO contact_requests (id, organization, key_version, sealed, status, created_at, closed_at) "
+                       "VALUES (?, 'moviera', ?, randomblob(560), ?, ?, ?)",
+                       [("filler-%04d" % n, version, ("new", "in_progress", "contacted")[n % 3], now, None)
+                        for n in range(limit - 1)] +
+                       [("closed-%d" % n, version, "closed", now, now) for n in range(5)])
+        db.commit()
+        db.close()
+        self.assertEqual(self.submit(org="moviera", source="127.0.3.1").status, 202)  # the 1,000th
+        full = self.submit(org="moviera", source="127.0.3.2")
+        self.assertEqual(full.status, 503, full.body)
+        error = full.json()["error"]
+        self.assertEqual(error["code"], "organization_inbox_full")
+        self.assertIn("phone them", error["message"])
+        self.assertNotIn("from here", error["message"])
+        self.assertIsNone(full.header("retry-after"))
+        warned = [json.loads(line) for line in self.server.logs if "organization_inbox_full" in line]
+        self.assertEqual([(w["level"], w["organization_id"]) for w in warned], [("warn", self.org_ids["moviera"])])
+        self.assertEqual(self.submit(org="veilig-thuis", source="127.0.3.3").status, 202)  # others take requests
+        # Staff closing one makes room for one.
+        partner = self.staff("moviera")
+        self.assertEqual(partner.call("PATCH", "requests/filler-0000", {"status": "closed"}).status, 200)
+        self.assertEqual(self.submit(org="moviera", source="127.0.3.4").status, 202)
+        self.assertEqual(self.submit(org="moviera", source="127.0.3.5").status, 503)
+        listed = partner.call("GET", "requests").json()["requests"]
+        self.assertEqual(sum(r["status"] != "closed" for r in listed), limit)
+
+
 class Authorisation(ContactRequestCase):
     """Every staff endpoint x anonymous, partner of this organisation, partner of another,
     editor, admin; plus CSRF missing or wrong, and an ended session."""
@@ -216,6 +260,24 @@ class Authorisation(ContactRequestCase):
         self.assertEqual(other.call("GET", "requests").status, 401)
         self.assertEqual(self.vt.call("GET", "requests").status, 200)  # other sessions live on
 
+    def test_looking_at_the_session_does_not_keep_it_alive(self):
+        """GET session only looks: the 30-minute idle timer runs on, so a page that polls it
+        keeps nothing alive. PATCH session ("stay logged in", CSRF-checked) restarts it."""
+        staff = self.staff("veilig-thuis")
+        first = staff.call("GET", "session").json()["idle_seconds_left"]
+        self.assertGreaterEqual(first, 1790)
+        self.assertLessEqual(first, 1800)
+        time.sleep(2.1)  # the server counts whole seconds
+        looked = staff.call("GET", "session")
+        self.assertEqual(looked.status, 200)
+        self.assertLessEqual(looked.json()["idle_seconds_left"], first - 2)
+        refused = staff.call("PATCH", "session", {}, csrf=False)
+        self.assertEqual((refused.status, refused.json()["error"]["code"]), (403, "csrf"))
+        stayed = staff.call("PATCH", "session", {})
+        self.assertEqual(stayed.status, 200)
+        self.assertEqual(stayed.json()["idle_seconds_left"], 1800)
+        self.assertEqual(stayed.json()["email"], self.accounts["veilig-thuis"]["email"])
+
     def test_cookie_attributes(self):
         cookie = self.vt.cookie_header
         for attribute in ("HttpOnly", "SameSite=Strict", "Secure", "Path=/"):
@@ -266,7 +328,7 @@ class Retention(unittest.TestCase):
             self.assertIn(sealed[rid], file_bytes(data))
         result = run_cli("purge", "--data", data)
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertIn("purged 1 closed and 1 unhandled requests", result.stdout)
+        self.assertIn("purged 1 closed request, 1 unhandled request, ", result.stdout)
         blob = file_bytes(data)
         self.assertNotIn(sealed[ids[0]], blob)
         self.assertNotIn(sealed[ids[1]], blob)

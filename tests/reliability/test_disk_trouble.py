@@ -11,7 +11,8 @@ Root ignores permission bits, so the trouble is made with real file systems:
   does not ignore SIGXFSZ itself (a real finding, reported), so the test starts it with
   SIGXFSZ ignored; the write then fails with EFBIG as it would with ENOSPC.
 - read-only data folder: a read-only bind mount of a prepared folder; the server must
-  refuse to start (exit code 73 or 74) naming the database, and change nothing (remounting a file system read-only under
+  refuse to start (exit code 74, the database cannot be opened for writing) naming the
+  database, and change nothing (remounting a file system read-only under
   a process that has files open for writing is refused by the kernel: EBUSY).
 - the disk fails while serving: an ext4 image on a loop device, shut down with the
   EXT4_IOC_SHUTDOWN ioctl (NOLOGFLUSH: as if the disk vanished; every write and fsync then
@@ -247,9 +248,9 @@ class DiskTrouble(unittest.TestCase):
         self.servers.append(server)
         server.spawn()
         output, _ = server.proc.communicate(timeout=30)
-        # 73 (EX_CANTCREAT, what data_folder.cpp returns when the database cannot be opened
-        # for writing) or 74 (database error); either way a message naming the database.
-        self.assertIn(server.proc.returncode, (73, 74), output)
+        # 74 (EX_IOERR): the database is there but cannot be opened for writing. 73
+        # (EX_CANTCREAT) is only for a data folder or a new database that cannot be created.
+        self.assertEqual(server.proc.returncode, 74, output)
         self.assertIn("hulpwijzer.db", output)
         self.assertIn("start_failed", output)
         umount(data)

@@ -5,7 +5,8 @@
  *   {status, code, message, field, retryAfter, issues}  (status 0 and code "network" when
  *   offline; issues only for a refused directory draft).
  * onAnswer(status, method, path) is told about every answer, so the page can follow the
- * server's idle timer (every answer to a logged-in request restarts it).
+ * server's idle timer (every answer to a logged-in request restarts it, except the answer to
+ * GET session, which only looks; stay() is PATCH session, "stay logged in").
  */
 'use strict';
 (function () {
@@ -63,6 +64,7 @@
     onAnswer: function (fn) { listener = fn; },
     forget: function () { csrfToken = null; },
     session: function () { return call('GET', 'session').then(remember); },
+    stay: function () { return call('PATCH', 'session', {}).then(remember); },
     login: function (email, password) {
       return call('POST', 'session', { email: email, password: password }).then(remember);
     },

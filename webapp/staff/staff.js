@@ -167,7 +167,9 @@
 
   function startSession(me, justLoggedIn) {
     state.me = { email: me.email, roles: me.roles || [], organization: me.organization || null };
-    state.lastAnswer = Date.now();
+    // GET session does not restart the server's idle timer: start from what it says is left.
+    var left = typeof me.idle_seconds_left === 'number' ? me.idle_seconds_left * 1000 : IDLE_LIMIT_MS;
+    state.lastAnswer = Date.now() - Math.max(0, IDLE_LIMIT_MS - left);
     state.warned = false;
     $('account-email').textContent = me.email;
     $('account').hidden = false;
@@ -242,9 +244,11 @@
     };
   }
 
-  // Follows the server's idle timer: every answer to a logged-in request restarts it.
-  api.onAnswer(function (status) {
+  // Follows the server's idle timer: every answer to a logged-in request restarts it, except
+  // GET session, which only looks (so that asking whether one is logged in keeps nothing alive).
+  api.onAnswer(function (status, method, path) {
     if (!state.me || status === 401 || status === 0) return;
+    if (path === 'session' && (method === 'GET' || method === 'HEAD')) return;
     state.lastAnswer = Date.now();
     broadcast({ type: 'touch', at: state.lastAnswer });
     if (state.warned) hideIdleWarning();
@@ -271,7 +275,7 @@
     state.warned = true;
     var stay = el('button', { type: 'button', class: 'btn', text: t('session.stay') });
     stay.addEventListener('click', function () {
-      api.session().then(function () {
+      api.stay().then(function () {
         hideIdleWarning();
         notice(t('session.extended'));
         focusHeading(HEADINGS[state.view] || 'home-title');

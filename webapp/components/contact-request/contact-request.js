@@ -241,7 +241,7 @@
       send.disabled = false;
       send.textContent = t('cr_send');
     }
-    function fail(key) { idle(); showAlert(form, ctx, org, t(key)).focus(); }
+    function fail(key, params) { idle(); showAlert(form, ctx, org, t(key, params)).focus(); }
     fetch(API, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -258,6 +258,13 @@
         });
       }
       if (r.status === 429) return fail('cr_err_busy');
+      // 503 organization_inbox_full: too many requests wait at this organisation; call it.
+      if (r.status === 503) {
+        return r.json().then(function (d) {
+          if (d && d.error && d.error.code === 'organization_inbox_full') fail('cr_err_full', { name: ctx.L(org.name) });
+          else fail('cr_err_server');
+        }, function () { fail('cr_err_server'); });
+      }
       if (r.status !== 422) return fail('cr_err_server');
       return r.json().then(function (d) {
         var err = (d && d.error) || {};
