@@ -5,6 +5,13 @@
 #   tests/fuzz/run.sh 20           every target for 20 s (CI)
 #   tests/fuzz/run.sh 300 directory   one target for 5 minutes
 #   JOBS=1 tests/fuzz/run.sh       fewer build jobs (default 2)
+#   tests/fuzz/run.sh --build-only            configure and build every target, run nothing
+#   tests/fuzz/run.sh --no-build 20 directory run what build-fuzz/ holds, build nothing
+#
+# scripts/test.sh builds with --build-only before CTest, and the CTest tests "fuzz: <target>"
+# (registered with -DHW_SLOW_CHECKS=ON, see tests/CMakeLists.txt) run with --no-build, so
+# no cmake of build-fuzz/ runs twice at once; "fuzz: build" (an incremental build, a no-op
+# after scripts/test.sh) runs before them.
 #
 # Targets: contact_request (ParseJson + CheckContactRequest), directory and questionnaire
 # (CheckPublication, then what the server does with accepted data), content_negotiation
@@ -18,25 +25,34 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build="$root/build-fuzz"
+mode=all
+case "${1:-}" in
+  --build-only) mode=build; shift ;;
+  --no-build) mode=run; shift ;;
+esac
 seconds="${1:-30}"
-shift 2>/dev/null || true
+if [ $# -gt 0 ]; then shift; fi  # dash: a shift without arguments ends the script
 default="contact_request directory questionnaire content_negotiation request_framer simple_get"
 [ -f "$root/server/domain/hsds.h" ] && default="$default hsds_import"
 targets="${*:-$default}"
 jobs="${JOBS:-2}"
 
-command -v clang++-14 >/dev/null || { echo "run.sh: clang++-14 is missing (apt-get install clang-14 libclang-rt-14-dev)" >&2; exit 2; }
-cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DBUILD_TESTING=OFF -DHW_FUZZ=ON >/dev/null
-set --
-for target in $targets; do set -- "$@" --target "fuzz_$target"; done
-cmake --build "$build" -j"$jobs" "$@"
+if [ "$mode" != run ]; then
+  command -v clang++-14 >/dev/null || { echo "run.sh: clang++-14 is missing (apt-get install clang-14 libclang-rt-14-dev)" >&2; exit 2; }
+  cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DBUILD_TESTING=OFF -DHW_FUZZ=ON >/dev/null
+  set --
+  for target in $targets; do set -- "$@" --target "fuzz_$target"; done
+  cmake --build "$build" -j"$jobs" "$@"
+  if [ "$mode" = build ]; then exit 0; fi
+fi
 
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 failed=""
 for target in $targets; do
   binary="$build/tests/fuzz/fuzz_$target"
+  [ -x "$binary" ] || { echo "FAIL $target: $binary is not built (tests/fuzz/run.sh --build-only)"; failed="$failed $target(unbuilt)"; continue; }
   work="$build/corpus/$target"
   artifacts="$build/artifacts/$target/"
   mkdir -p "$work" "$artifacts"
