@@ -11,6 +11,7 @@
 #include "crypto/address_hasher.h"
 #include "http/api_error.h"
 #include "http/connection_loop.h"
+#include "http/header_text.h"
 #include "http/security_headers.h"
 #include "http/simple_get.h"
 #include "util/log.h"
@@ -80,17 +81,6 @@ bool SaysClose(std::string_view answer) {
 
 // After a 400 the bytes that follow cannot be trusted to start a request.
 bool IsBadRequest(std::string_view answer) { return answer.rfind("HTTP/1.1 400 ", 0) == 0; }
-
-const char* ReasonPhrase(int status) {
-  switch (status) {
-    case 400: return "Bad Request";
-    case 414: return "URI Too Long";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Error";
-  }
-}
 
 // The whole response for a status the connection loop gives itself, with the same security
 // headers and JSON error body as every other answer.

@@ -1,20 +1,9 @@
 #include "http/request_framer.h"
 
+#include "http/header_text.h"
+
 namespace hw::http {
 namespace {
-
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
-bool IsSpaceOrTab(char c) { return c == ' ' || c == '\t'; }
 
 // The headers that decide framing, read the way cpp-httplib 0.11.4 reads a header line:
 // only lines that end in CR LF count, the name is everything before the first colon

@@ -2,18 +2,14 @@
 
 #include <algorithm>
 
+#include "http/header_text.h"
+
 namespace hw::http {
 namespace {
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return Lower(x) == Lower(y); });
-}
-
 bool LessIgnoringCase(std::string_view a, std::string_view b) {
   return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
-                                      [](char x, char y) { return Lower(x) < Lower(y); });
+                                      [](char x, char y) { return AsciiLower(x) < AsciiLower(y); });
 }
 
 bool IsTokenChar(char c) {
@@ -29,8 +25,6 @@ bool IsPlainPathChar(char c) {
 
 // Visible ASCII, space and tab, but no '%' (cpp-httplib percent-decodes header values).
 bool IsPlainValueChar(char c) { return c == '\t' || (c >= ' ' && c <= '~' && c != '%'); }
-
-bool IsSpaceOrTab(char c) { return c == ' ' || c == '\t'; }
 
 // The headers this path reads; each may appear once, else cpp-httplib decides.
 struct ReadHeader {
@@ -112,20 +106,6 @@ std::optional<SimpleGet> ParseSimpleGet(std::string_view head, const SimpleGetLi
 }
 
 namespace {
-
-const char* ReasonPhrase(int status) {
-  switch (status) {
-    case 200: return "OK";
-    case 301: return "Moved Permanently";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 500: return "Internal Server Error";
-    default: return nullptr;
-  }
-}
 
 bool HasLineBreak(std::string_view text) { return text.find_first_of("\r\n") != std::string_view::npos; }
 
