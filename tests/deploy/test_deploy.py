@@ -202,7 +202,7 @@ class ThroughNginx(unittest.TestCase):
         self.assertIn('"GET /nowhere" 404', logs)  # the access log is written...
         self.assertNotIn("127.0.0.77", logs)        # ...without the address
         self.assertNotIn("x=1", logs)               # ...and without the query string
-        self.assertFalse([line for line in self.app.logs if "127.0.0.77" in line])
+        self.assertFalse([line for line in self.app.logs_so_far() if "127.0.0.77" in line])
 
 
 class SystemdUnit(unittest.TestCase):

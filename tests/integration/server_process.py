@@ -4,6 +4,7 @@ Raw sockets on purpose: the tests send what well-behaved clients never send (20,
 headers, chunked and compressed bodies, forged REMOTE_ADDR) and read responses byte for
 byte (to see a doubled Content-Encoding, say).
 """
+import itertools
 import json
 import os
 import signal
@@ -82,6 +83,7 @@ class ServerProcess:
         self.args = list(args)
         self.env = env
         self.logs = []
+        self._sync_count = itertools.count()
         self.stderr = ""
         self.port = None
         self.proc = None
@@ -113,7 +115,8 @@ class ServerProcess:
                     ready.set()
             ready.set()
 
-        threading.Thread(target=pump, daemon=True).start()
+        self._pump = threading.Thread(target=pump, daemon=True)
+        self._pump.start()
         if not ready.wait(timeout) or self.port is None:
             self.proc.kill()
             raise RuntimeError("server did not start: " + self.proc.stderr.read())
@@ -126,9 +129,27 @@ class ServerProcess:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        if self.proc:
+        if self.proc and not self.proc.stderr.closed:
             self.stderr = self.proc.stderr.read()
-        time.sleep(0.05)  # let the log pump drain
+            self.proc.stderr.close()
+            self._pump.join(10)  # the server has exited: the pump ends once it has read every line
+            self.proc.stdout.close()
+
+    def logs_so_far(self, timeout=10):
+        """The log lines of everything the server did before this call.
+
+        The server flushes each line, but a thread here reads them: a test that reads
+        `logs` right after a response can miss the line written for it (or pass a
+        "not logged" check only because the line had not arrived yet). So send a request
+        with a unique path and wait for its access line: the server writes lines in order."""
+        marker = "/log-sync-%d-%d" % (os.getpid(), next(self._sync_count))
+        self.get(marker)
+        deadline = time.monotonic() + timeout
+        while not any(marker in line for line in self.logs):
+            if time.monotonic() > deadline:
+                raise AssertionError("the access line for %s never came: %r" % (marker, self.logs[-5:]))
+            time.sleep(0.01)
+        return list(self.logs)
 
     def connect(self, source="127.0.0.1"):
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
