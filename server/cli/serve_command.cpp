@@ -237,7 +237,7 @@ int RunServe(const std::vector<std::string>& args) {
                                  });
   http::AppServices services{contact_requests, keyring,       sessions,        audit,
                              keys,             UnixNow,       editor,          directory_store,
-                             assets::AssetCatalog::Embedded()};
+                             assets::AssetCatalog::Embedded(), {}};
   http::Routes routes(config, holder, store::LatestSchemaVersion(), &services);
 
   sigset_t signals;

@@ -14,14 +14,16 @@ bool RateLimiter::Allow(const std::string& key, int64_t now) {
   return ++w.count <= limit_;
 }
 
-}  // namespace hw::domain
-
-namespace hw::domain {
-
 bool RateLimiter::WouldAllow(const std::string& key, int64_t now) {
   std::lock_guard<std::mutex> lock(mutex_);
   const auto it = windows_.find(key);
   return it == windows_.end() || now - it->second.start >= window_ || it->second.count < limit_;
+}
+
+void RateLimiter::GiveBack(const std::string& key, int64_t now) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const auto it = windows_.find(key);
+  if (it != windows_.end() && now - it->second.start < window_ && it->second.count > 0) --it->second.count;
 }
 
 }  // namespace hw::domain

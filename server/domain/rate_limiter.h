@@ -18,6 +18,10 @@ class RateLimiter {
   // Whether one more event would be within the limit, without counting it (for limits
   // that count only failures, such as wrong passwords).
   bool WouldAllow(const std::string& key, int64_t now);
+  // Uncounts one event of `key` that was allowed in the current window but did not happen
+  // after all (a submission that stored nothing), so it does not use up the client's few.
+  // Does nothing once the window is over: the event no longer counts anyway.
+  void GiveBack(const std::string& key, int64_t now);
   int64_t window_seconds() const { return window_; }
 
  private:

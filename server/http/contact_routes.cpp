@@ -36,15 +36,23 @@ HttpResponse SubmitContactRequest(const HttpRequest& request, AppServices& servi
     for (const auto& e : check.errors) all["error"]["errors"].push_back({{"field", e.field}, {"code", e.code}, {"message", e.message}});
     return JsonResponse(422, all);
   }
-  services.submissions_per_client.Allow(request.client_bucket, now);
+  // Counted before storing, so that parallel submissions cannot all pass the check above.
+  if (!services.submissions_per_client.Allow(request.client_bucket, now))
+    return TooMany(services.submissions_per_client.window_seconds());
   auto submitted = services.requests.Submit(check);
   if (!submitted.ok()) {
-    if (submitted.status().code() == StatusCode::kNotFound)
+    // Nothing was stored: a resident told to phone (or to try again after a disk error)
+    // keeps the submissions they may still need for another organisation.
+    services.submissions_per_client.GiveBack(request.client_bucket, now);
+    const StatusCode code = submitted.status().code();
+    if (code == StatusCode::kNotFound || code == StatusCode::kFailedPrecondition)
+      services.invalid_submissions_per_client.Allow(request.client_bucket, now);
+    if (code == StatusCode::kNotFound)
       return ApiError(422, "unknown_organization", "There is no organisation with this id.", "organization_id");
-    if (submitted.status().code() == StatusCode::kFailedPrecondition)
+    if (code == StatusCode::kFailedPrecondition)
       return ApiError(422, "not_accepting", "This organisation does not take contact requests here; please call them.",
                       "organization_id");
-    if (submitted.status().code() == StatusCode::kResourceExhausted) {
+    if (code == StatusCode::kResourceExhausted) {
       // For the operator's monitoring: the organisation's id only, nothing of the resident.
       log::Warn("organization_inbox_full", {{"organization_id", check.organization_id}});
       return ApiError(503, "organization_inbox_full",

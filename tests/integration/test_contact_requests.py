@@ -185,9 +185,12 @@ class OrganisationBound(ContactRequestCase):
         self.assertIn("phone them", error["message"])
         self.assertNotIn("from here", error["message"])
         self.assertIsNone(full.header("retry-after"))
+        # A refusal stores nothing and so does not use up the resident's 5 submissions: after
+        # 6 refusals the same client can still reach another organisation.
+        self.assertEqual([self.submit(org="moviera", source="127.0.3.2").status for _ in range(5)], [503] * 5)
+        self.assertEqual(self.submit(org="veilig-thuis", source="127.0.3.2").status, 202)  # others take requests
         warned = [json.loads(line) for line in self.server.logs_so_far() if "organization_inbox_full" in line]
-        self.assertEqual([(w["level"], w["organization_id"]) for w in warned], [("warn", self.org_ids["moviera"])])
-        self.assertEqual(self.submit(org="veilig-thuis", source="127.0.3.3").status, 202)  # others take requests
+        self.assertEqual([(w["level"], w["organization_id"]) for w in warned], [("warn", self.org_ids["moviera"])] * 6)
         # Staff closing one makes room for one.
         partner = self.staff("moviera")
         self.assertEqual(partner.call("PATCH", "requests/filler-0000", {"status": "closed"}).status, 200)
