@@ -186,9 +186,7 @@ std::optional<HttpResponse> HandleStaffApi(const HttpRequest& request, AppServic
   if (!api && !preview) return std::nullopt;
   const std::string route = api ? request.path.substr(kPrefix.size()) : "";
   Context c{request, services, config, CookieValue(request.cookie, SessionCookieName(config)), std::nullopt};
-  const bool reads_session = route == "session" && (request.method == "GET" || request.method == "HEAD");
-  c.session = services.sessions.Find(c.token, services.now(),
-                                     reads_session ? domain::SessionUse::kLookOnly : domain::SessionUse::kActivity);
+  c.session = services.sessions.Find(c.token, services.now(), domain::SessionUse::kLookOnly);
   if (c.session) {
     // A staff member removed on the command line loses their sessions at the next request.
     auto staff = services.keys.StaffById(c.session->staff.id);
@@ -199,16 +197,21 @@ std::optional<HttpResponse> HandleStaffApi(const HttpRequest& request, AppServic
     }
   }
   const bool changes = request.method != "GET" && request.method != "HEAD";
+  const bool csrf_ok = !changes || (c.session && crypto::ConstantTimeEquals(request.csrf_token, c.session->csrf_token));
+  // Activity restarts the 30-minute idle timer, and only what the session's own page can
+  // send is activity: not a page that merely asks whether it is still logged in (GET
+  // session), and not a forged or stale request that fails the CSRF check.
+  const bool reads_session = route == "session" && !changes;
+  if (c.session && csrf_ok && !reads_session)
+    c.session = services.sessions.Find(c.token, services.now(), domain::SessionUse::kActivity);
 
   if (route == "session") {
-    if (changes && request.method != "POST" && c.session &&
-        !crypto::ConstantTimeEquals(request.csrf_token, c.session->csrf_token))
+    if (changes && request.method != "POST" && c.session && !csrf_ok)
       return ApiError(403, "csrf", "The X-CSRF-Token header is missing or wrong; reload the page.");
     return Session(c);
   }
   if (!c.session) return ApiError(401, "not_logged_in", "Log in first; sessions end after 30 minutes without use.");
-  if (changes && !crypto::ConstantTimeEquals(request.csrf_token, c.session->csrf_token))
-    return ApiError(403, "csrf", "The X-CSRF-Token header is missing or wrong; reload the page.");
+  if (!csrf_ok) return ApiError(403, "csrf", "The X-CSRF-Token header is missing or wrong; reload the page.");
   if (preview) return HandlePreview(request, services, c.session->staff);
   if (auto editor = HandleEditorApi(route, request, services, c.session->staff)) return editor;
   if (route == "requests") return Requests(c);

@@ -274,8 +274,13 @@ class Authorisation(ContactRequestCase):
         looked = staff.call("GET", "session")
         self.assertEqual(looked.status, 200)
         self.assertLessEqual(looked.json()["idle_seconds_left"], first - 2)
+        # A request that fails the CSRF check is no activity either: a forged one from another
+        # site must not keep an unattended session open.
         refused = staff.call("PATCH", "session", {}, csrf=False)
         self.assertEqual((refused.status, refused.json()["error"]["code"]), (403, "csrf"))
+        forged = staff.call("PATCH", "requests/" + self.request_id, {"status": "contacted"}, csrf=False)
+        self.assertEqual((forged.status, forged.json()["error"]["code"]), (403, "csrf"))
+        self.assertLessEqual(staff.call("GET", "session").json()["idle_seconds_left"], first - 2)
         stayed = staff.call("PATCH", "session", {})
         self.assertEqual(stayed.status, 200)
         self.assertEqual(stayed.json()["idle_seconds_left"], 1800)
