@@ -40,6 +40,36 @@ OpenedData OpenDataFolder(const std::string& dir) {
   return opened;
 }
 
+OpenedData OpenDataFolderToRead(const std::string& dir) {
+  OpenedData opened;
+  const std::string path = dir + "/hulpwijzer.db";
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) {
+    opened.exit_code = kExitNoInput;
+    opened.error = "there is no database in " + dir + " (see --data)";
+    return opened;
+  }
+  auto db = store::Database::OpenReadOnly(path);
+  if (!db.ok()) {
+    opened.exit_code = kExitIoError;
+    opened.error = db.status().message();
+    return opened;
+  }
+  auto version = store::SchemaVersion(*db.value());
+  if (!version.ok() || version.value() != store::LatestSchemaVersion()) {
+    opened.exit_code = kExitIoError;
+    opened.error = !version.ok() ? version.status().message()
+                                 : "database " + path + " has schema version " + std::to_string(version.value()) +
+                                       " and this program reads version " + std::to_string(store::LatestSchemaVersion()) +
+                                       (version.value() < store::LatestSchemaVersion()
+                                            ? " (start the server on it once to upgrade it)"
+                                            : " (install the newer hulpwijzer)");
+    return opened;
+  }
+  opened.db = std::move(db.value());
+  return opened;
+}
+
 int64_t UnixNow() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }

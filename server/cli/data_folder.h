@@ -1,5 +1,5 @@
-// Opening the data folder the way every command needs it: create it (mode 0700), open
-// DIR/hulpwijzer.db with its pragmas, and migrate. Errors carry the exit code to use.
+// Opening the data folder the way every command that writes needs it: create it (mode
+// 0700), open DIR/hulpwijzer.db with its pragmas, and migrate. Errors carry the exit code.
 #pragma once
 
 #include <memory>
@@ -16,6 +16,11 @@ struct OpenedData {
 };
 
 OpenedData OpenDataFolder(const std::string& dir);
+
+// For commands that only read (directory export): opens DIR/hulpwijzer.db read-only, and
+// never creates, migrates or writes anything, so it works beside a running server and on
+// a read-only copy. A database at another schema version than this binary's is refused.
+OpenedData OpenDataFolderToRead(const std::string& dir);
 
 // Seconds since the epoch (the clock every command and the server use).
 int64_t UnixNow();

@@ -1,4 +1,3 @@
-#include <filesystem>
 #include <iostream>
 #include <set>
 
@@ -35,8 +34,10 @@ const char* const kDirectoryHelp =
     "  --format hsds          the export format (the only one)\n"
     "  --lang nl|en           the language of the texts (default nl)\n"
     "  --data DIR             export what is published in this data folder (the one\n"
-    "                         `hulpwijzer serve --data DIR` uses; it may be running);\n"
-    "                         without it, the directory embedded in this binary\n"
+    "                         `hulpwijzer serve --data DIR` uses; it may be running).\n"
+    "                         Only reads: works on a read-only copy such as a backup,\n"
+    "                         and never upgrades an older database. Without it, the\n"
+    "                         directory embedded in this binary\n"
     "\n"
     "Exit codes: 0 valid or exported, 65 invalid data, 66 a file or data folder cannot be\n"
     "read, 64 wrong usage, 74 database error.\n";
@@ -64,10 +65,7 @@ int RunExport(const Arguments& args) {
 
   domain::PublicationCheck check;
   if (const auto dir = args.Get("data")) {
-    // Read only: never create a data folder or a database that was not there.
-    if (!std::filesystem::exists(*dir + "/hulpwijzer.db"))
-      return fail(kExitNoInput, "there is no database in " + *dir + " (see --data)");
-    OpenedData data = OpenDataFolder(*dir);
+    OpenedData data = OpenDataFolderToRead(*dir);
     if (!data.db) return fail(data.exit_code, data.error);
     store::DirectoryStore store(*data.db);
     auto current = store.Current();

@@ -1,5 +1,9 @@
 #include "store/database.h"
 
+#include <unistd.h>
+
+#include <filesystem>
+
 namespace hw::store {
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
@@ -25,6 +29,69 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   if (!mode.ok() || !mode->Step() || mode->Text(0) != "wal")
     return Status::IoError("database " + path + " cannot use write-ahead logging (is its folder writable?)");
   return database;
+}
+
+namespace {
+
+// A file name as an SQLite URI path: only '%', '?' and '#' mean something there.
+std::string UriPath(const std::string& path) {
+  std::string escaped;
+  for (const char c : path) {
+    if (c == '%') escaped += "%25";
+    else if (c == '?') escaped += "%3f";
+    else if (c == '#') escaped += "%23";
+    else escaped += c;
+  }
+  return escaped;
+}
+
+// Opens `uri` read-only and reads the schema, which is where a WAL database that cannot be
+// read this way fails (not at open). Returns the error message, empty on success.
+std::string TryOpenForReading(const std::string& uri, sqlite3** db) {
+  const int rc = sqlite3_open_v2(uri.c_str(), db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc == SQLITE_OK) {
+    sqlite3_busy_timeout(*db, 5000);
+    if (sqlite3_exec(*db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) == SQLITE_OK) return "";
+  }
+  std::string message = *db ? sqlite3_errmsg(*db) : sqlite3_errstr(rc);
+  sqlite3_close(*db);
+  *db = nullptr;
+  return message;
+}
+
+bool FolderIsWritable(const std::string& path) {
+  std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (folder.empty()) folder = ".";
+  return ::access(folder.c_str(), W_OK) == 0;
+}
+
+// A -wal file that is not empty (or cannot be checked) may hold commits. An empty one is
+// what a clean close by a reader leaves (a reader cannot remove it).
+bool LogMayHoldCommits(const std::string& path) {
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path + "-wal", error);
+  return error ? std::filesystem::exists(path + "-wal", error) || error : size > 0;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> Database::OpenReadOnly(const std::string& path) {
+  sqlite3* db = nullptr;
+  const std::string uri = "file:" + UriPath(path);
+  std::string message = TryOpenForReading(uri + "?mode=ro", &db);
+  // `mode=ro` fails where no -shm file can be made: in a folder this process cannot write
+  // to. Nobody can have written there since the last checkpoint unless a -wal file holds
+  // commits, so the file is whole and may be read as immutable (which ignores locks and
+  // the -wal file).
+  if (!message.empty() && std::filesystem::exists(path) && !FolderIsWritable(path)) {
+    if (LogMayHoldCommits(path))
+      message += " (a -wal file beside it may hold commits that only a writable folder can apply: copy the "
+                 "folder with its files somewhere writable and read the copy)";
+    else
+      message = TryOpenForReading(uri + "?immutable=1", &db);
+  }
+  if (!message.empty()) return Status::IoError("cannot read database " + path + ": " + message);
+  return std::unique_ptr<Database>(new Database(db, path));
 }
 
 Database::~Database() { sqlite3_close_v2(db_); }

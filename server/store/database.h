@@ -24,6 +24,11 @@ class Database {
  public:
   // Opens (creating if needed) the database file and sets the pragmas.
   static Result<std::unique_ptr<Database>> Open(const std::string& path);
+  // Opens an existing database to read only: never creates, migrates or writes it, so it
+  // works beside a running server and on a copy in a read-only folder (a backup, say).
+  // There a clean copy has no -shm file and SQLite cannot make one; it is then read as
+  // immutable, unless a -wal file that may hold commits is beside it.
+  static Result<std::unique_ptr<Database>> OpenReadOnly(const std::string& path);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

@@ -7,20 +7,10 @@
 #include <unistd.h>
 
 #include "store/directory_store.h"
+#include "store/temp_dir_for_tests.h"
 
 namespace hw::store {
 namespace {
-
-// A fresh folder under the system temp dir, removed at the end of the test.
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char pattern[] = "/tmp/hw-store-XXXXXX";
-    path = mkdtemp(pattern);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::string File(const std::string& name) const { return (path / name).string(); }
-};
 
 std::string Schema(Database& db) {
   auto statement = db.Prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name");

@@ -210,5 +210,87 @@ class DirectoryValidate(unittest.TestCase):
         self.assertEqual(result.returncode, 66)
 
 
+class DirectoryExportReadsOnly(unittest.TestCase):
+    """`directory export --data` only reads: it never migrates or writes the database, so it
+    works beside a running server and on a read-only copy (a backup on read-only media)."""
+
+    EXPORT = ("directory", "export", "--format", "hsds", "--data")
+
+    @classmethod
+    def setUpClass(cls):
+        cls.embedded = run_cli("directory", "export", "--format", "hsds").stdout
+        assert cls.embedded.startswith("["), cls.embedded[:200]
+
+    def data_folder(self):
+        data, db = started_once()
+        db.close()
+        self.addCleanup(shutil.rmtree, data, True)
+        return data
+
+    def contents(self, data):
+        result = {}
+        for name in sorted(os.listdir(data)):
+            with open(os.path.join(data, name), "rb") as f:
+                result[name] = f.read()
+        return result
+
+    def read_only_copy(self, data, extra=()):
+        copy = tempfile.mkdtemp(prefix="hw-ro-copy-")
+        self.addCleanup(shutil.rmtree, copy, True)
+        for name in ("hulpwijzer.db",) + tuple(extra):
+            shutil.copy(os.path.join(data, name), copy)
+        readable_by_others(*[os.path.join(copy, f) for f in os.listdir(copy)])
+        os.chmod(copy, 0o555)
+        return copy
+
+    def test_the_database_is_left_as_it_was(self):
+        data = self.data_folder()
+        before = self.contents(data)
+        result = run_cli(*self.EXPORT, data)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, self.embedded)
+        after = self.contents(data)
+        self.assertEqual(after["hulpwijzer.db"], before["hulpwijzer.db"])
+        self.assertEqual(after.get("hulpwijzer.db-wal", b""), b"")  # a reader may leave an empty log, no more
+
+    def test_a_read_only_copy_can_be_exported(self):
+        copy = self.read_only_copy(self.data_folder())
+        before = self.contents(copy)
+        result = run_as_nobody(*self.EXPORT, copy)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, self.embedded)
+        self.assertEqual(self.contents(copy), before)
+
+    def test_a_read_only_copy_with_commits_in_its_log_is_refused(self):
+        data = self.data_folder()
+        writer = sqlite3.connect(os.path.join(data, "hulpwijzer.db"))
+        writer.execute("PRAGMA wal_autocheckpoint=0")
+        writer.execute("UPDATE directory_versions SET published_by = 'only in the log'")
+        writer.commit()
+        self.assertGreater(os.path.getsize(os.path.join(data, "hulpwijzer.db-wal")), 0)
+        copy = self.read_only_copy(data, extra=("hulpwijzer.db-wal",))
+        writer.close()
+        result = run_as_nobody(*self.EXPORT, copy)
+        self.assertEqual(result.returncode, 74, result.stderr)
+        self.assertIn("-wal", result.stderr)
+        self.assertIn("copy the folder", result.stderr)
+        self.assertEqual(result.stdout, "")
+
+    def test_an_older_schema_is_named_and_not_migrated(self):
+        data = self.data_folder()
+        db = sqlite3.connect(os.path.join(data, "hulpwijzer.db"))
+        latest = db.execute("PRAGMA user_version").fetchone()[0]
+        db.execute("PRAGMA user_version = %d" % (latest - 1))
+        db.commit()
+        db.close()
+        result = run_cli(*self.EXPORT, data)
+        self.assertEqual(result.returncode, 74, result.stderr)
+        self.assertIn("schema version %d" % (latest - 1), result.stderr)
+        self.assertIn("start the server on it once", result.stderr)
+        db = sqlite3.connect(os.path.join(data, "hulpwijzer.db"))
+        self.assertEqual(db.execute("PRAGMA user_version").fetchone()[0], latest - 1)
+        db.close()
+
+
 if __name__ == "__main__":
     unittest.main()
