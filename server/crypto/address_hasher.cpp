@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include "crypto/sodium_init.h"
+#include "util/client_network.h"
 
 namespace hw::crypto {
 
@@ -20,11 +21,12 @@ void AddressHasher::RotateIfDue() {
 }
 
 std::string AddressHasher::Bucket(std::string_view address) {
+  const std::string network = ClientNetwork(address);
   unsigned char digest[8];
   {
     std::lock_guard<std::mutex> lock(mutex_);
     RotateIfDue();
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(address.data()), address.size(),
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(network.data()), network.size(),
                        key_, sizeof key_);
   }
   char hex[17];

@@ -14,7 +14,8 @@ namespace hw::crypto {
 class AddressHasher {
  public:
   explicit AddressHasher(std::chrono::seconds rotation = std::chrono::hours(1));
-  // 16 hex digits; the same address gives the same bucket until the key rotates.
+  // 16 hex digits; the same client network (util/client_network.h: an IPv4 address, an
+  // IPv6 /64) gives the same bucket until the key rotates.
   std::string Bucket(std::string_view address);
 
  private:

@@ -130,6 +130,9 @@ TEST_CASE("address buckets are stable until the key rotates", "[crypto]") {
   CHECK(stable.Bucket("192.0.2.1") == stable.Bucket("192.0.2.1"));
   CHECK(stable.Bucket("192.0.2.1") != stable.Bucket("192.0.2.2"));
   CHECK(stable.Bucket("192.0.2.1").find("192") == std::string::npos);
+  CHECK(stable.Bucket("::ffff:192.0.2.1") == stable.Bucket("192.0.2.1"));
+  CHECK(stable.Bucket("2001:db8:1:2::1") == stable.Bucket("2001:db8:1:2:a:b:c:d"));  // one /64, one client
+  CHECK(stable.Bucket("2001:db8:1:2::1") != stable.Bucket("2001:db8:1:3::1"));
   AddressHasher rotating(std::chrono::seconds(0));
   CHECK(rotating.Bucket("192.0.2.1") != rotating.Bucket("192.0.2.1"));
 }

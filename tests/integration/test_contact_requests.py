@@ -55,11 +55,13 @@ class Staff:
 
 
 class ContactRequestCase(unittest.TestCase):
+    SERVER_ARGS = []
+
     @classmethod
     def setUpClass(cls):
         cls.data = tempfile.mkdtemp(prefix="hw-cr-")
         cls.accounts = demo(cls.data)
-        cls.server = ServerProcess(data_dir=cls.data, env=FAST).__enter__()
+        cls.server = ServerProcess(data_dir=cls.data, args=cls.SERVER_ARGS, env=FAST).__enter__()
         orgs = cls.server.get("/api/v1/directory").json()["organizations"]
         cls.org_ids = {o["key"]: o["id"] for o in orgs}
 
@@ -67,13 +69,15 @@ class ContactRequestCase(unittest.TestCase):
     def tearDownClass(cls):
         cls.server.stop()
 
-    def submit(self, org="veilig-thuis", source="127.0.0.1", **fields):
+    def submit(self, org="veilig-thuis", source="127.0.0.1", real_ip=None, **fields):
         body = {"organization_id": self.org_ids[org], "channel": "phone", "phone": "06 1234 5678",
                 "safe_times": ["weekend"], "voicemail_ok": False, "may_identify": False, "language": "nl",
                 "message": "hallo", "consent": True}
         body.update(fields)
-        return self.server.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
-                                   json.dumps(body).encode(), source=source)
+        headers = {"Content-Type": "application/json"}
+        if real_ip:
+            headers["X-Real-IP"] = real_ip  # what the shipped nginx passes on
+        return self.server.request("POST", "/api/v1/contact-requests", headers, json.dumps(body).encode(), source=source)
 
     def staff(self, key):
         return Staff(self.server, self.accounts[key])
@@ -151,6 +155,27 @@ class Submission(ContactRequestCase):
         self.assertEqual(forged.status, 429)
         self.assertNotIn(b"127.0.0.15", file_bytes(self.data))
         self.assertFalse([line for line in self.server.logs_so_far() if "127.0.0.15" in line])
+
+
+class ClientNetworks(ContactRequestCase):
+    """Behind the proxy the client is the address nginx passes on. An IPv6 client is its /64:
+    one phone or home connection has 2^64 addresses to rotate through, and per-address limits
+    would let one person fill every organisation's inbox and so switch it off for residents."""
+    SERVER_ARGS = ["--behind-proxy"]
+
+    def test_an_ipv6_client_cannot_escape_its_limit_by_changing_address(self):
+        statuses = [self.submit(real_ip="2001:db8:7:1::%x" % (n + 1)).status for n in range(6)]
+        self.assertEqual(statuses, [202] * 5 + [429])
+        self.assertEqual(self.submit(real_ip="2001:db8:7:1:ffff:1:2:3").status, 429)
+        self.assertEqual(self.submit(real_ip="2001:db8:7:2::1").status, 202)  # the next /64: another client
+        self.assertFalse([line for line in self.server.logs_so_far() if "2001:db8" in line])
+        self.assertNotIn(b"2001:db8", file_bytes(self.data))
+
+    def test_an_ipv4_address_in_ipv6_form_is_the_same_client(self):
+        statuses = [self.submit(real_ip=("198.51.100.%d" if n % 2 else "::ffff:198.51.100.%d") % 40).status
+                    for n in range(6)]
+        self.assertEqual(statuses, [202] * 5 + [429])
+        self.assertEqual(self.submit(real_ip="198.51.100.41").status, 202)
 
 
 class OrganisationBound(ContactRequestCase):
