@@ -3,7 +3,7 @@
 # many SIGKILLs while clients submit contact requests; every request that got a 202 must
 # be readable by its partner afterwards, and PRAGMA integrity_check must be ok.
 #
-#   bench/crash_safety_long.sh [kills]       (default 500, about 8 minutes on 2 cores)
+#   bench/crash_safety_long.sh [kills]       (default 500, about 4 minutes on 2 cores)
 #   HW_CRASH_SEED=123 bench/crash_safety_long.sh   replay a run's random choices
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)

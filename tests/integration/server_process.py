@@ -74,6 +74,19 @@ def read_all(sock):
         data += chunk
 
 
+def terminate(proc, grace):
+    """SIGTERM (the server's graceful stop), and SIGKILL if it is still there after `grace`
+    seconds. Returns the exit status."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(grace)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    return proc.returncode
+
+
 class ServerProcess:
     """One running server. Use as a context manager; logs are collected from stdout."""
 
@@ -122,13 +135,8 @@ class ServerProcess:
             raise RuntimeError("server did not start: " + self.proc.stderr.read())
 
     def stop(self):
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        if self.proc:
+            terminate(self.proc, 10)
         if self.proc and not self.proc.stderr.closed:
             self.stderr = self.proc.stderr.read()
             self.proc.stderr.close()

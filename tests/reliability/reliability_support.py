@@ -15,7 +15,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "integration"))
-from server_process import BINARY, read_response, run_cli  # noqa: E402
+from server_process import BINARY, read_response, run_cli, terminate  # noqa: E402
 
 FAST = {"HULPWIJZER_FAST_KDF_FOR_TESTS": "1"}
 COOKIE = "__Host-hw_session"
@@ -111,14 +111,7 @@ class Server:
                 self.proc.stdout.close()  # spawned but never pumped
 
     def stop(self):
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        return self.proc.returncode if self.proc else None
+        return terminate(self.proc, 15) if self.proc else None
 
     def alive(self):
         return self.proc is not None and self.proc.poll() is None
