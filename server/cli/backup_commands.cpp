@@ -63,6 +63,7 @@ int RunRestore(const std::vector<std::string>& raw) {
   if (args->positional().size() != 1) return std::cerr << kRestoreHelp, kExitUsage;
   const std::string source = args->positional()[0];
   const std::string dir = args->Get("data").value_or(kDefaultData);
+  if (const std::string why = RootMayNotUse(dir); !why.empty()) return Fail("restore", kExitNoPermission, why);
   if (!std::filesystem::exists(source)) return Fail("restore", kExitNoInput, "cannot find the backup " + source);
   if (Status s = store::CheckIntegrity(source); !s.ok()) return Fail("restore", kExitDataError, s.message());
   auto version = store::FileSchemaVersion(source);

@@ -1,6 +1,8 @@
 #include "cli/data_folder.h"
 
+#include <pwd.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -10,8 +12,33 @@
 
 namespace hw::cli {
 
+std::string RootMayNotUse(const std::string& dir) {
+  if (::geteuid() != 0) return "";
+  struct stat info {};
+  uid_t owner = 0;
+  for (const std::string& path : {dir, dir + "/hulpwijzer.db"})
+    if (::stat(path.c_str(), &info) == 0 && info.st_uid != 0) owner = info.st_uid;
+  if (owner == 0) return "";
+  const struct passwd* user = ::getpwuid(owner);
+  const std::string name = user ? user->pw_name : std::to_string(owner);
+  return "the data folder " + dir + " belongs to user " + name + "; run this command as that user (sudo -u " + name +
+         " hulpwijzer ...): as root it would leave files the server cannot write";
+}
+
+namespace {
+
+bool RefusedForRoot(const std::string& dir, OpenedData& opened) {
+  opened.error = RootMayNotUse(dir);
+  if (opened.error.empty()) return false;
+  opened.exit_code = kExitNoPermission;
+  return true;
+}
+
+}  // namespace
+
 OpenedData OpenDataFolder(const std::string& dir) {
   OpenedData opened;
+  if (RefusedForRoot(dir, opened)) return opened;
   std::error_code error;
   std::filesystem::create_directories(dir, error);
   if (error) {
@@ -42,6 +69,7 @@ OpenedData OpenDataFolder(const std::string& dir) {
 
 OpenedData OpenDataFolderToRead(const std::string& dir) {
   OpenedData opened;
+  if (RefusedForRoot(dir, opened)) return opened;
   const std::string path = dir + "/hulpwijzer.db";
   std::error_code error;
   if (!std::filesystem::exists(path, error)) {

@@ -40,7 +40,7 @@ const char* const kDirectoryHelp =
     "                         directory embedded in this binary\n"
     "\n"
     "Exit codes: 0 valid or exported, 65 invalid data, 66 a file or data folder cannot be\n"
-    "read, 64 wrong usage, 74 database error.\n";
+    "read, 64 wrong usage, 74 database error, 77 root on another user's data folder.\n";
 
 namespace {
 

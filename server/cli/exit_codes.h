@@ -11,5 +11,6 @@ constexpr int kExitUnavailable = 69;  // the port is taken, the address is not o
 constexpr int kExitSoftware = 70;     // a bug: the binary's own embedded data is broken
 constexpr int kExitCantCreate = 73;   // the data folder, or a database not there yet, cannot be created
 constexpr int kExitIoError = 74;      // the database cannot be opened for writing, read, written or migrated
+constexpr int kExitNoPermission = 77; // root on a data folder of another user (run as that user)
 
 }  // namespace hw::cli

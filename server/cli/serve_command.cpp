@@ -59,7 +59,8 @@ const char* const kServeHelp =
     "Exit codes: 0 stopped by SIGTERM/SIGINT, 64 wrong usage, 65 invalid published data,\n"
     "69 cannot listen, 70 broken embedded data, 73 cannot create the data folder or\n"
     "its new database, 74 database error (also a database that cannot be opened for\n"
-    "writing, as in a read-only folder).\n";
+    "writing, as in a read-only folder), 77 run as root on another user's data folder\n"
+    "(run it as that user).\n";
 
 namespace {
 

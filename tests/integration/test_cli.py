@@ -210,6 +210,46 @@ class DirectoryValidate(unittest.TestCase):
         self.assertEqual(result.returncode, 66)
 
 
+class RootOnTheServicesFolder(unittest.TestCase):
+    """Root running a command on the service user's data folder would leave files only root
+    may write (a -wal, a -shm, a restored database) and the service would not start again.
+    Every command refuses that with exit 77 and says which user to run it as."""
+
+    def test_every_command_refuses_and_changes_nothing(self):
+        if os.geteuid() != 0:
+            self.skipTest("needs root")
+        data, db = started_once()
+        db.close()
+        self.addCleanup(shutil.rmtree, data, True)
+        backup = os.path.join(tempfile.mkdtemp(prefix="hw-root-"), "copy.db")
+        self.assertEqual(run_cli("backup", "--data", data, backup).returncode, 0)
+        for path in [data] + [os.path.join(data, f) for f in os.listdir(data)]:
+            shutil.chown(path, "nobody", "nogroup")
+        before = {f: (os.stat(os.path.join(data, f)).st_uid, os.path.getsize(os.path.join(data, f)))
+                  for f in os.listdir(data)}
+        commands = [
+            ["serve", "--listen", "127.0.0.1:0", "--data", data],
+            ["directory", "export", "--format", "hsds", "--data", data],
+            ["backup", "--data", data, backup + ".2"],
+            ["restore", "--data", data, backup],
+            ["user", "list", "--data", data],
+            ["purge", "--data", data],
+        ]
+        for args in commands:
+            with self.subTest(command=args[0]):
+                result = run_cli(*args)
+                self.assertEqual(result.returncode, 77, result.stderr)
+                self.assertIn("belongs to user nobody", result.stderr)
+                self.assertIn("sudo -u nobody", result.stderr)
+                self.assertNotIn("listening", result.stdout)  # serve logs start_failed there; the rest prints nothing
+                if args[0] != "serve":
+                    self.assertEqual(result.stdout, "")
+        after = {f: (os.stat(os.path.join(data, f)).st_uid, os.path.getsize(os.path.join(data, f)))
+                 for f in os.listdir(data)}
+        self.assertEqual(after, before)
+        self.assertFalse(os.path.exists(backup + ".2"))
+
+
 class DirectoryExportReadsOnly(unittest.TestCase):
     """`directory export --data` only reads: it never migrates or writes the database, so it
     works beside a running server and on a read-only copy (a backup on read-only media)."""
