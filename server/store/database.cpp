@@ -68,9 +68,11 @@ bool FolderIsWritable(const std::string& path) {
 // A -wal file that is not empty (or cannot be checked) may hold commits. An empty one is
 // what a clean close by a reader leaves (a reader cannot remove it).
 bool LogMayHoldCommits(const std::string& path) {
+  const std::string log = path + "-wal";
   std::error_code error;
-  const auto size = std::filesystem::file_size(path + "-wal", error);
-  return error ? std::filesystem::exists(path + "-wal", error) || error : size > 0;
+  if (!std::filesystem::exists(log, error)) return static_cast<bool>(error);
+  const auto size = std::filesystem::file_size(log, error);
+  return error || size > 0;
 }
 
 }  // namespace

@@ -234,6 +234,7 @@ class RootOnTheServicesFolder(unittest.TestCase):
             ["restore", "--data", data, backup],
             ["user", "list", "--data", data],
             ["purge", "--data", data],
+            ["org", "keys", "create", "--org", "moviera", "--data", data],
         ]
         for args in commands:
             with self.subTest(command=args[0]):
