@@ -1,3 +1,4 @@
+#include <ctime>
 #include <iostream>
 #include <set>
 
@@ -6,6 +7,7 @@
 #include "cli/data_folder.h"
 #include "cli/embedded_publication.h"
 #include "cli/exit_codes.h"
+#include "domain/amsterdam_time.h"
 #include "domain/hsds.h"
 #include "domain/publication.h"
 #include "domain/resident_view.h"
@@ -44,6 +46,9 @@ const char* const kDirectoryHelp =
 
 namespace {
 
+// Today in Amsterdam: what residents would be shown now (details withdrawn for age are not).
+int64_t Today() { return domain::AmsterdamDay(static_cast<int64_t>(std::time(nullptr))); }
+
 std::string BaseName(const std::string& path) {
   const size_t slash = path.rfind('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -81,7 +86,7 @@ int RunExport(const Arguments& args) {
     if (!check.issues.empty()) return fail(kExitSoftware, "the embedded data is invalid:\n" + domain::Describe(check.issues));
   }
   const nlohmann::json document =
-      domain::HsdsOrganizations(domain::ResidentView(check.publication.directory), lang);
+      domain::HsdsOrganizations(domain::ResidentView(check.publication.directory, Today()), lang);
   std::cout << document.dump(2) << "\n";
   std::cout.flush();
   return std::cout ? kExitOk : kExitIoError;
@@ -101,7 +106,7 @@ int RunValidate(const Arguments& args) {
     *name = BaseName(*path);
   }
   const domain::PublicationCheck check =
-      domain::CheckPublication(directory, questionnaire, directory_name, questionnaire_name);
+      domain::CheckPublication(directory, questionnaire, directory_name, questionnaire_name, Today());
   if (!check.issues.empty()) {
     std::cerr << domain::Describe(check.issues);
     std::cerr << Counted(check.issues.size(), "problem", "problems") << " found; nothing was changed.\n";

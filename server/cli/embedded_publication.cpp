@@ -25,7 +25,9 @@ domain::PublicationCheck CheckStartingVersion(const store::DirectoryVersion& cur
   if (embedded.issues.empty() && current.directory == EmbeddedDirectoryText() &&
       current.questionnaire == EmbeddedQuestionnaireText())
     return embedded;
-  return check(current.directory, current.questionnaire, label + " (directory)", label + " (questionnaire)");
+  const std::string directory_name = label + " (directory)", questionnaire_name = label + " (questionnaire)";
+  if (!check) return domain::CheckPublication(current.directory, current.questionnaire, directory_name, questionnaire_name);
+  return check(current.directory, current.questionnaire, directory_name, questionnaire_name);
 }
 
 }  // namespace hw::cli

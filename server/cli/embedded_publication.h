@@ -24,9 +24,10 @@ using PublicationChecker = std::function<domain::PublicationCheck(
 // is the check of the embedded data, which serve runs before it opens the data folder. A
 // version with the same texts (the seed, until an editor publishes another) takes that
 // check instead of a second one: the questionnaire's path proof is most of a start's work,
-// and the same texts give the same answer. Any other version goes through `check`.
+// and the same texts give the same answer. Any other version goes through `check`
+// (domain::CheckPublication when null).
 domain::PublicationCheck CheckStartingVersion(const store::DirectoryVersion& current, const std::string& label,
                                               domain::PublicationCheck embedded,
-                                              const PublicationChecker& check = domain::CheckPublication);
+                                              const PublicationChecker& check = nullptr);
 
 }  // namespace hw::cli

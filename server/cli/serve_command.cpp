@@ -15,6 +15,7 @@
 #include "cli/data_folder.h"
 #include "cli/embedded_publication.h"
 #include "cli/exit_codes.h"
+#include "domain/amsterdam_time.h"
 #include "domain/contact_targets.h"
 #include "domain/directory_editor.h"
 #include "domain/publication.h"
@@ -158,6 +159,59 @@ class MaintenanceTimer {
   std::thread thread_;
 };
 
+// The published version the site is rendered from, for re-rendering it as time passes.
+struct LivePublication {
+  domain::Publication publication;
+  int64_t version = 0;
+};
+
+// Start-up proves the published data without age (a restart must never take the site down
+// because a check is late); what age withdraws today is logged, loudly, for the operator,
+// and the editor lists it first.
+void WarnIfUnreachableToday(const domain::Publication& publication) {
+  const auto today = domain::CheckPublication(publication.directory.dump(), publication.questionnaire.dump(), "directory",
+                                              "questionnaire", domain::AmsterdamDay(UnixNow()));
+  for (const auto& issue : today.issues) log::Error("overdue_breaks_routing", {{"message", issue.ToString()}});
+}
+
+// Renders the site again when what residents see changes with time: a new day (details
+// withdrawn for age), or another set of organisations reachable now (the no-JavaScript
+// list). Looks every 20 seconds; a rendering is a few milliseconds. `publishing` is held by
+// whoever swaps in a new version, so a refresh never puts an older version back.
+class SiteRefresher {
+ public:
+  SiteRefresher(const SharedValue<LivePublication>& live, http::SiteHolder& holder, std::mutex& publishing)
+      : thread_([&, this] {
+          std::unique_lock<std::mutex> lock(mutex_);
+          while (!wake_.wait_for(lock, std::chrono::seconds(20), [this] { return stop_; })) Refresh(live, holder, publishing);
+        }) {}
+  ~SiteRefresher() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  static void Refresh(const SharedValue<LivePublication>& live, http::SiteHolder& holder, std::mutex& publishing) {
+    const int64_t now = UnixNow();
+    const auto snapshot = live.Get();
+    if (http::Site::MomentKey(snapshot->publication.directory, now) == holder.Get()->moment_key()) return;
+    auto next = http::Site::Build(assets::AssetCatalog::Embedded(), snapshot->publication.directory,
+                                  snapshot->publication.questionnaire, snapshot->version, now);
+    if (!next.ok()) return log::Error("refresh_render_failed", {{"message", next.status().message()}});
+    std::lock_guard<std::mutex> lock(publishing);
+    if (live.Get() == snapshot) holder.Set(next.value());
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
 }  // namespace
 
 int RunServe(const std::vector<std::string>& args) {
@@ -201,9 +255,13 @@ int RunServe(const std::vector<std::string>& args) {
     return fail({kExitDataError, "the published directory is invalid:\n" + domain::Describe(published.issues)});
 
   auto site = http::Site::Build(assets::AssetCatalog::Embedded(), published.publication.directory,
-                                published.publication.questionnaire, current->version);
+                                published.publication.questionnaire, current->version, UnixNow());
   if (!site.ok()) return fail({kExitSoftware, site.status().message()});
   http::SiteHolder holder(site.value());
+  SharedValue<LivePublication> live(
+      std::make_shared<const LivePublication>(LivePublication{published.publication, current->version}));
+  std::mutex publishing;  // held while a new version is swapped in
+  WarnIfUnreachableToday(published.publication);
   const std::string csp = site.value()->content_security_policy();
 
   store::KeyStore keys(*data.db);
@@ -227,12 +285,14 @@ int RunServe(const std::vector<std::string>& args) {
   domain::DirectoryEditor editor(directory_store, audit, UnixNow,
                                  [&](const domain::Publication& publication, int64_t version) {
                                    auto next = http::Site::Build(assets::AssetCatalog::Embedded(), publication.directory,
-                                                                 publication.questionnaire, version);
+                                                                 publication.questionnaire, version, UnixNow());
                                    if (!next.ok()) {
                                      log::Error("publish_render_failed", {{"message", next.status().message()}});
                                      return;
                                    }
+                                   std::lock_guard<std::mutex> lock(publishing);
                                    holder.Set(next.value());
+                                   live.Set(std::make_shared<const LivePublication>(LivePublication{publication, version}));
                                    targets.Set(std::make_shared<const Targets>(domain::ContactTargetsOf(publication.directory)));
                                    log::Info("published", {{"directory_version", version}});
                                  });
@@ -260,6 +320,7 @@ int RunServe(const std::vector<std::string>& args) {
                           {"version", HW_VERSION}});
   std::thread stopper = StopOnSignal(server, signals);
   MaintenanceTimer maintenance(requests, keys, audit, sessions);
+  SiteRefresher refresher(live, holder, publishing);
   server.Run();
   stopper.join();
   log::Info("stopped");

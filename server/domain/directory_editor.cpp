@@ -1,5 +1,6 @@
 #include "domain/directory_editor.h"
 
+#include "domain/amsterdam_time.h"
 #include "domain/json_diff.h"
 
 #include <ctime>
@@ -13,8 +14,8 @@ constexpr int64_t kStaleAfterSeconds = 183 * 24 * 3600;  // six months
 
 std::string Pretty(const json& document) { return document.dump(2, ' ', false, json::error_handler_t::replace) + "\n"; }
 
-ValidationIssues Check(const std::string& directory, const std::string& questionnaire) {
-  return CheckPublication(directory, questionnaire, "directory", "questionnaire").issues;
+PublicationCheck CheckAt(const std::string& directory, const std::string& questionnaire, int64_t now) {
+  return CheckPublication(directory, questionnaire, "directory", "questionnaire", AmsterdamDay(now));
 }
 
 // Seconds since the epoch of an ISO date (UTC midnight), or -1.
@@ -57,7 +58,7 @@ Result<DraftView> DirectoryEditor::OpenDraft(const std::string& editor) {
     Audit(editor, "start_draft", "version " + std::to_string(current.value()->version));
   }
   DraftView view{*draft.value(), {}};
-  view.issues = Check(view.draft.directory, view.draft.questionnaire);
+  view.issues = CheckAt(view.draft.directory, view.draft.questionnaire, now_()).issues;
   return view;
 }
 
@@ -74,7 +75,7 @@ Result<DraftView> DirectoryEditor::SaveDraft(const std::string& editor, int64_t 
   Audit(editor, "save_draft", "revision " + std::to_string(saved.value()));
   auto draft = store_.GetDraft();
   if (!draft.ok() || !draft.value()) return Status::Internal("the saved draft cannot be read back");
-  return DraftView{*draft.value(), Check(draft.value()->directory, draft.value()->questionnaire)};
+  return DraftView{*draft.value(), CheckAt(draft.value()->directory, draft.value()->questionnaire, now_()).issues};
 }
 
 Status DirectoryEditor::DiscardDraft(const std::string& editor) {
@@ -88,7 +89,7 @@ Result<int64_t> DirectoryEditor::Publish(const std::string& editor, int64_t revi
   auto draft = store_.GetDraft();
   if (!draft.ok()) return draft.status();
   if (!draft.value()) return Status::NotFound("there is no draft to publish");
-  const PublicationCheck check = CheckPublication(draft.value()->directory, draft.value()->questionnaire, "directory", "questionnaire");
+  const PublicationCheck check = CheckAt(draft.value()->directory, draft.value()->questionnaire, now_());
   if (!check.issues.empty()) {
     *issues = check.issues;
     return Status::InvalidArgument("the draft has " + std::to_string(check.issues.size()) + " problem(s); fix them first");
@@ -104,7 +105,7 @@ Result<int64_t> DirectoryEditor::Restore(const std::string& editor, int64_t vers
   auto old = store_.Version(version);
   if (!old.ok()) return old.status();
   if (!old.value()) return Status::NotFound("there is no version " + std::to_string(version));
-  const PublicationCheck check = CheckPublication(old.value()->directory, old.value()->questionnaire, "directory", "questionnaire");
+  const PublicationCheck check = CheckAt(old.value()->directory, old.value()->questionnaire, now_());
   if (!check.issues.empty())
     return Status::FailedPrecondition("version " + std::to_string(version) + " does not pass today's checks: " +
                                       check.issues[0].ToString());

@@ -3,12 +3,26 @@
 #include <regex>
 #include <set>
 
+#include "domain/amsterdam_time.h"
 #include "domain/json_checker.h"
 #include "domain/phone_number.h"
 #include "domain/schedule.h"
 
 namespace hw::domain {
 namespace {
+
+// "2021", "2021-02" or "2021-02-11".
+bool IsSourceDate(const std::string& text) {
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i)
+      if (i >= text.size() || text[i] < '0' || text[i] > '9') return false;
+    return true;
+  };
+  if (text.size() == 4) return digits(0, 4);
+  if (text.size() == 7) return digits(0, 4) && text[4] == '-' && digits(5, 2) && text.substr(5, 2) >= "01" && text.substr(5, 2) <= "12";
+  int64_t days = 0;
+  return text.size() == 10 && ParseIsoDate(text, &days);
+}
 
 using nlohmann::json;
 
@@ -18,11 +32,21 @@ const std::set<std::string> kTopics = {"sexual", "partner", "control", "stalking
                                        "crime", "suicide", "own_behaviour", "knowledge"};
 const std::set<std::string> kAudiences = {"self", "other", "own_behaviour", "professional"};
 
+// Where a fact was seen and when a person last checked it. What residents see must name
+// its source: a verified detail needs an https source_url.
 void CheckProvenance(JsonChecker& c, const json& detail) {
-  c.String(detail, "source");
+  c.String(detail, "source", /*required=*/false);
+  c.String(detail, "checked_by", /*required=*/false);
   c.IsoDate(detail, "checked");
-  c.Bool(detail, "verified");
+  const bool verified = c.Bool(detail, "verified") && detail["verified"].get<bool>();
+  if (verified && !detail.contains("source_url"))
+    c.Fail("is marked verified but names no source: add source_url, the https page where it was seen", "source_url");
+  else if (detail.contains("source_url"))
+    c.HttpsUrl(detail, "source_url");
+  if (c.String(detail, "source_date", /*required=*/false) && !IsSourceDate(detail["source_date"].get<std::string>()))
+    c.Fail("must be the source's own date as YYYY, YYYY-MM or YYYY-MM-DD", "source_date");
 }
+
 
 void CheckEnumList(JsonChecker& c, const json& parent, const char* key, const std::set<std::string>& values) {
   if (!c.Array(parent, key)) return;
@@ -50,7 +74,8 @@ void CheckSchedule(JsonChecker& c, const json& parent, const char* key) {
 }
 
 void CheckPhone(JsonChecker& c, const json& phone) {
-  c.OnlyKeys(phone, {"id", "number", "tel", "type", "description", "cost", "source", "checked", "verified"});
+  c.OnlyKeys(phone, {"id", "number", "tel", "type", "description", "cost", "source", "source_url", "source_date",
+                     "checked", "checked_by", "verified"});
   c.Uuid(phone, "id");
   c.OneOf(phone, "type", {"voice", "text"});
   c.Text(phone, "description");
@@ -63,7 +88,10 @@ void CheckPhone(JsonChecker& c, const json& phone) {
 }
 
 void CheckChat(JsonChecker& c, const json& chat) {
-  c.OnlyKeys(chat, {"url", "description", "schedule", "source", "checked", "verified"});
+  c.OnlyKeys(chat, {"url", "description", "usually", "schedule", "source", "source_url", "source_date", "checked",
+                    "checked_by", "verified"});
+  // "usually": the source says the chat is usually, not always, staffed at its hours.
+  c.Bool(chat, "usually", /*required=*/false);
   c.HttpsUrl(chat, "url");
   c.Text(chat, "description");
   CheckSchedule(c, chat, "schedule");
@@ -94,10 +122,27 @@ void CheckDayAndNight(JsonChecker& c, const json& service) {
   }
 }
 
+// The facts of a service (hours, schedule, free, anonymous, day and night, languages) need
+// a source of their own, in "facts"; without one residents are shown none of them.
+void CheckFacts(JsonChecker& c, const json& service) {
+  bool states_facts = false;
+  for (const char* field : {"free", "anonymous", "day_and_night", "schedule", "languages"})
+    states_facts = states_facts || service.contains(field);
+  if (!service.contains("facts")) {
+    if (states_facts) c.Fail("states hours, cost, anonymity or languages but not where they were seen: add facts", "facts");
+    return;
+  }
+  if (!c.Object(service, "facts")) return;
+  c.WithField("facts", [&] {
+    c.OnlyKeys(service["facts"], {"source", "source_url", "source_date", "checked", "checked_by", "verified"});
+    CheckProvenance(c, service["facts"]);
+  });
+}
+
 void CheckService(JsonChecker& c, const json& service) {
   c.OnlyKeys(service, {"id", "name", "description", "status", "topics", "audience", "free", "anonymous",
                        "day_and_night", "hours", "schedule", "phones", "chat", "languages", "area",
-                       "contact_requests"});
+                       "contact_requests", "facts"});
   c.Uuid(service, "id");
   c.Text(service, "name");
   c.Text(service, "description");
@@ -121,7 +166,8 @@ void CheckService(JsonChecker& c, const json& service) {
     }
   }
   if (c.Object(service, "chat", /*required=*/false)) c.WithField("chat", [&] { CheckChat(c, service["chat"]); });
-  if (c.Array(service, "languages")) {
+  CheckFacts(c, service);
+  if (c.Array(service, "languages", /*required=*/false)) {
     static const std::regex kLanguage("[a-z]{2}");
     for (size_t i = 0; i < service["languages"].size(); ++i) {
       const json& language = service["languages"][i];
@@ -134,14 +180,15 @@ void CheckService(JsonChecker& c, const json& service) {
 }
 
 void CheckOrganization(JsonChecker& c, const json& org, std::set<std::string>& keys) {
-  c.OnlyKeys(org, {"id", "key", "name", "description", "category", "website", "services", "todo"});
+  c.OnlyKeys(org, {"id", "key", "name", "description", "category", "crisis_line", "website", "services", "todo"});
+  c.Bool(org, "crisis_line", /*required=*/false);  // re-checked every 30 days, not 180
   c.Uuid(org, "id");
   c.Text(org, "name");
   c.Text(org, "description");
   c.OneOf(org, "category", kCategories);
   if (c.Object(org, "website", /*required=*/false)) {
     c.WithField("website", [&] {
-      c.OnlyKeys(org["website"], {"url", "source", "checked", "verified"});
+      c.OnlyKeys(org["website"], {"url", "source", "source_url", "source_date", "checked", "checked_by", "verified"});
       c.HttpsUrl(org["website"], "url");
       CheckProvenance(c, org["website"]);
     });

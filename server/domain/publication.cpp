@@ -3,11 +3,14 @@
 #include "domain/directory_validator.h"
 #include "domain/json_document.h"
 #include "domain/questionnaire_validator.h"
+#include "domain/reachability_proof.h"
+#include "domain/resident_view.h"
 
 namespace hw::domain {
 
 PublicationCheck CheckPublication(std::string_view directory_text, std::string_view questionnaire_text,
-                                  const std::string& directory_name, const std::string& questionnaire_name) {
+                                  const std::string& directory_name, const std::string& questionnaire_name,
+                                  std::optional<int64_t> today) {
   PublicationCheck check;
   auto directory = ParseJson(directory_text, directory_name);
   auto questionnaire = ParseJson(questionnaire_text, questionnaire_name);
@@ -17,6 +20,8 @@ PublicationCheck CheckPublication(std::string_view directory_text, std::string_v
   check.issues = ValidateDirectory(directory.value(), directory_name);
   if (!check.issues.empty()) return check;  // routing checks need a sound directory
   check.issues = ValidateQuestionnaire(questionnaire.value(), directory.value(), questionnaire_name);
+  if (check.issues.empty())
+    check.issues = ProveReachableFirst(questionnaire.value(), ResidentView(directory.value(), today), questionnaire_name);
   check.publication = {std::move(directory.value()), std::move(questionnaire.value())};
   return check;
 }

@@ -11,6 +11,8 @@ Condition ConditionFromJson(const json& node) {
   Condition condition;
   if (node.contains("otherwise")) {
     condition.kind = Condition::Kind::kOtherwise;
+  } else if (node.contains("none_reachable")) {
+    condition.kind = Condition::Kind::kNoneReachable;
   } else if (node.contains("all") || node.contains("any")) {
     condition.kind = node.contains("all") ? Condition::Kind::kAll : Condition::Kind::kAny;
     for (const json& child : node.contains("all") ? node["all"] : node["any"])
@@ -52,6 +54,7 @@ Questionnaire QuestionnaireFromJson(const json& document) {
 bool Matches(const Condition& condition, const Answers& answers) {
   switch (condition.kind) {
     case Condition::Kind::kOtherwise:
+    case Condition::Kind::kNoneReachable:
       return false;  // decided by Route, after all other rules
     case Condition::Kind::kAll:
       return std::all_of(condition.children.begin(), condition.children.end(),
@@ -77,7 +80,10 @@ bool IsShown(const Question& question, const Answers& answers) {
   return !question.show_when || Matches(*question.show_when, answers);
 }
 
-std::vector<RoutedOrganization> Route(const Questionnaire& questionnaire, const Answers& answers) {
+bool IsFallback(const Rule& rule) { return rule.when.kind == Condition::Kind::kNoneReachable; }
+
+std::vector<RoutedOrganization> Route(const Questionnaire& questionnaire, const Answers& answers,
+                                      const Reachable& reachable) {
   struct Entry {
     RoutedOrganization routed;
     size_t order;  // rule index * 1000 + add index of the rule that gave the weight
@@ -89,20 +95,30 @@ std::vector<RoutedOrganization> Route(const Questionnaire& questionnaire, const 
       if (add.when && !Matches(*add.when, answers)) continue;
       auto it = best.find(add.organization);
       if (it == best.end() || add.weight > it->second.routed.weight)
-        best[add.organization] = {{add.organization, add.weight, rule.id}, rule_index * 1000 + a};
+        best[add.organization] = {{add.organization, add.weight, rule.id, false}, rule_index * 1000 + a};
     }
+  };
+  auto apply_kind = [&](Condition::Kind kind) {
+    for (size_t r = 0; r < questionnaire.rules.size(); ++r)
+      if (questionnaire.rules[r].when.kind == kind) apply(questionnaire.rules[r], r);
   };
   for (size_t r = 0; r < questionnaire.rules.size(); ++r) {
     const Rule& rule = questionnaire.rules[r];
-    if (rule.when.kind != Condition::Kind::kOtherwise && Matches(rule.when, answers)) apply(rule, r);
+    if (Matches(rule.when, answers)) apply(rule, r);
   }
-  if (best.empty()) {
-    for (size_t r = 0; r < questionnaire.rules.size(); ++r)
-      if (questionnaire.rules[r].when.kind == Condition::Kind::kOtherwise) apply(questionnaire.rules[r], r);
+  if (best.empty()) apply_kind(Condition::Kind::kOtherwise);
+  if (reachable) {
+    bool any = false;
+    for (auto& [key, entry] : best) any = (entry.routed.reachable = reachable(key)) || any;
+    if (!any) {
+      apply_kind(Condition::Kind::kNoneReachable);
+      for (auto& [key, entry] : best) entry.routed.reachable = reachable(key);
+    }
   }
   std::vector<Entry> entries;
   for (auto& [key, entry] : best) entries.push_back(entry);
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    if (a.routed.reachable != b.routed.reachable) return a.routed.reachable;
     if (a.routed.weight != b.routed.weight) return a.routed.weight > b.routed.weight;
     return a.order < b.order;
   });

@@ -1,10 +1,10 @@
 #include "domain/questionnaire_validator.h"
 
-#include <functional>
 #include <map>
 #include <regex>
 #include <set>
 
+#include "domain/answer_paths.h"
 #include "domain/json_checker.h"
 #include "domain/questionnaire.h"
 #include "util/plural.h"
@@ -100,14 +100,18 @@ void CheckRules(JsonChecker& c, const json& rules, const KnownOptions& known, co
     const std::string id = r.is_object() && r.contains("id") && r["id"].is_string() ? r["id"].get<std::string>() : "";
     c.WithEntry("rule \"" + id + "\" (rules[" + std::to_string(i) + "])", [&] {
       if (!r.is_object()) return c.Fail("must be an object");
-      c.OnlyKeys(r, {"id", "when", "adds", "because"});
+      c.OnlyKeys(r, {"id", "when", "adds", "because", "because_other"});
       if (c.String(r, "id") && !ids.insert(id).second) c.Fail("\"" + id + "\" is used by another rule", "id");
       c.Text(r, "because");
+      c.Text(r, "because_other", /*required=*/false);  // when the help is for someone else
       if (c.Object(r, "when")) {
         c.WithField("when", [&] {
           if (r["when"].contains("otherwise")) {
             c.OnlyKeys(r["when"], {"otherwise"});
             if (r["when"]["otherwise"] != true) c.Fail("must be true", "otherwise");
+          } else if (r["when"].contains("none_reachable")) {
+            c.OnlyKeys(r["when"], {"none_reachable"});
+            if (r["when"]["none_reachable"] != true) c.Fail("must be true", "none_reachable");
           } else {
             CheckCondition(c, r["when"], known, 0, "does not exist");
           }
@@ -147,67 +151,23 @@ std::map<std::string, bool> OrganizationsOf(const json& directory) {
   return orgs;
 }
 
-std::string DescribePath(const Questionnaire& model, const Answers& answers) {
-  std::string text;
-  for (const Question& q : model.questions) {
-    const Answer& a = answers.at(q.id);
-    if (a.state == Answer::State::kNotShown) continue;
-    std::string value;
-    if (a.state == Answer::State::kSkipped) value = "skipped";
-    for (const auto& chosen : a.chosen) value += (value.empty() ? "" : "+") + chosen;
-    text += (text.empty() ? "" : ", ") + q.id + "=" + value;
-  }
-  return text;
-}
-
 // Walks every path of answers; reports dead ends (first few) and rules that never match.
 void CheckEveryPath(JsonChecker& c, const Questionnaire& model) {
   std::set<std::string> matched_rules;
   std::set<std::pair<std::string, size_t>> fired_adds;  // conditional adds that happened
-  size_t paths = 0, dead_ends = 0;
-  Answers answers;
-  std::function<void(size_t)> walk = [&](size_t index) {
-    if (paths > kMaxPaths) return;
-    if (index == model.questions.size()) {
-      ++paths;
-      const auto result = Route(model, answers);
-      for (const auto& routed : result) matched_rules.insert(routed.rule);
-      for (const Rule& rule : model.rules) {
-        if (rule.when.kind == Condition::Kind::kOtherwise || !Matches(rule.when, answers)) continue;
-        matched_rules.insert(rule.id);
-        for (size_t a = 0; a < rule.adds.size(); ++a)
-          if (rule.adds[a].when && Matches(*rule.adds[a].when, answers)) fired_adds.insert({rule.id, a});
-      }
-      if (result.empty() && ++dead_ends <= 3)
-        c.WithEntry("", [&] { c.Fail("the answers " + DescribePath(model, answers) + " lead to no help at all (a dead end)"); });
-      return;
+  size_t dead_ends = 0;
+  const size_t paths = ForEachAnswerPath(model, kMaxPaths, [&](const Answers& answers) {
+    const auto result = Route(model, answers);
+    for (const auto& routed : result) matched_rules.insert(routed.rule);
+    for (const Rule& rule : model.rules) {
+      if (!Matches(rule.when, answers)) continue;
+      matched_rules.insert(rule.id);
+      for (size_t a = 0; a < rule.adds.size(); ++a)
+        if (rule.adds[a].when && Matches(*rule.adds[a].when, answers)) fired_adds.insert({rule.id, a});
     }
-    const Question& q = model.questions[index];
-    Answer& answer = answers[q.id];
-    if (!IsShown(q, answers)) {
-      answer = {Answer::State::kNotShown, {}};
-      return walk(index + 1);
-    }
-    answer = {Answer::State::kSkipped, {}};
-    walk(index + 1);
-    const size_t n = q.options.size();
-    if (!q.multiple) {
-      for (const auto& option : q.options) {
-        answers[q.id] = {Answer::State::kAnswered, {option}};
-        walk(index + 1);
-      }
-    } else {
-      for (size_t mask = 1; mask < (size_t{1} << n); ++mask) {
-        std::set<std::string> chosen;
-        for (size_t o = 0; o < n; ++o)
-          if (mask & (size_t{1} << o)) chosen.insert(q.options[o]);
-        answers[q.id] = {Answer::State::kAnswered, chosen};
-        walk(index + 1);
-      }
-    }
-    answers[q.id] = {Answer::State::kNotShown, {}};
-  };
-  walk(0);
+    if (result.empty() && ++dead_ends <= 3)
+      c.WithEntry("", [&] { c.Fail("the answers " + DescribeAnswers(model, answers) + " lead to no help at all (a dead end)"); });
+  });
   if (paths > kMaxPaths) {
     c.Fail("has more than " + std::to_string(kMaxPaths) + " paths of answers; too many to check that each leads to help");
     return;
@@ -217,12 +177,13 @@ void CheckEveryPath(JsonChecker& c, const Questionnaire& model) {
   for (size_t r = 0; r < model.rules.size(); ++r) {
     const Rule& rule = model.rules[r];
     const std::string entry = "rule \"" + rule.id + "\" (rules[" + std::to_string(r) + "])";
-    if (rule.when.kind != Condition::Kind::kOtherwise && !matched_rules.count(rule.id)) {
+    const bool decided_by_route = rule.when.kind == Condition::Kind::kOtherwise || IsFallback(rule);
+    if (!decided_by_route && !matched_rules.count(rule.id)) {
       c.WithEntry(entry, [&] { c.Fail("can never match: no combination of answers reaches it", "when"); });
       continue;
     }
     for (size_t a = 0; a < rule.adds.size(); ++a) {
-      if (!rule.adds[a].when || rule.when.kind == Condition::Kind::kOtherwise || fired_adds.count({rule.id, a})) continue;
+      if (!rule.adds[a].when || decided_by_route || fired_adds.count({rule.id, a})) continue;
       c.WithEntry(entry, [&] {
         c.Fail("never adds " + rule.adds[a].organization +
                    ": no answers that match the rule also meet this condition (is a question hidden on that path?)",

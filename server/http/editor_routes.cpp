@@ -1,5 +1,7 @@
 #include "http/editor_routes.h"
 
+#include "domain/amsterdam_time.h"
+
 #include "http/api_error.h"
 #include "http/json_api.h"
 #include "http/site.h"
@@ -233,9 +235,12 @@ std::optional<HttpResponse> HandlePreview(const HttpRequest& request, AppService
     const auto directory = json::parse(draft.value()->directory, nullptr, false);
     const auto questionnaire = json::parse(draft.value()->questionnaire, nullptr, false);
     // The same checks as publishing: a preview must never show what could not go live.
-    if (!domain::CheckPublication(draft.value()->directory, draft.value()->questionnaire, "directory", "questionnaire").issues.empty())
+    const int64_t now = s.now();
+    if (!domain::CheckPublication(draft.value()->directory, draft.value()->questionnaire, "directory", "questionnaire",
+                                  domain::AmsterdamDay(now))
+             .issues.empty())
       return ApiError(409, "invalid_draft", "The draft has problems; fix them before previewing.");
-    auto built = Site::BuildPreview(s.catalog, directory, questionnaire, kPreviewPrefix);
+    auto built = Site::BuildPreview(s.catalog, directory, questionnaire, kPreviewPrefix, now);
     if (!built.ok()) return ErrorFromStatus(built.status());
     site = built.value();
     std::lock_guard<std::mutex> lock(s.preview.mutex);

@@ -1,5 +1,6 @@
 #include "http/help_list_html.h"
 
+#include "domain/reachability.h"
 #include "http/html_escape.h"
 
 namespace hw::http {
@@ -37,15 +38,18 @@ std::string Service(const json& service) {
     html += "<li><a href=\"" + EscapeHtml(service["chat"]["url"].get<std::string>()) +
             "\" rel=\"noreferrer noopener\">Chat</a>: " + Nl(service["chat"]["description"]) + "</li>";
   }
-  html += "</ul><p class=\"help-facts\">" + Nl(service["hours"]);
-  html += service.value("free", false) ? " Gratis." : "";
-  html += service.value("anonymous", false) ? " Je mag anoniem blijven." : "";
-  return html + "</p>";
+  html += "</ul>";
+  std::string facts;
+  if (service.contains("hours")) facts += Nl(service["hours"]);
+  facts += service.value("free", false) ? " Gratis." : "";
+  facts += service.value("anonymous", false) ? " Je mag anoniem blijven." : "";
+  return facts.empty() ? html : html + "<p class=\"help-facts\">" + facts + "</p>";
 }
 
-std::string Organization(const json& org) {
+std::string Organization(const json& org, bool reachable) {
   const std::string key = EscapeHtml(org["key"].get<std::string>());
   std::string html = "<article class=\"help-org\" id=\"hulp-" + key + "\"><h4>" + Nl(org["name"]) + "</h4>";
+  if (reachable) html += "<p class=\"help-now\"><strong>Nu bereikbaar</strong></p>";
   if (org["services"].empty()) html += "<p>" + Nl(org["description"]) + "</p>";
   for (const json& service : org["services"]) html += Service(service);
   if (org.contains("website")) {
@@ -57,12 +61,16 @@ std::string Organization(const json& org) {
 
 }  // namespace
 
-std::string HelpListHtml(const json& resident_directory) {
+std::string HelpListHtml(const json& resident_directory, domain::LocalMoment now) {
   std::string html = "<div class=\"help-list\">";
   for (const Category& category : kCategories) {
-    std::string items;
-    for (const json& org : resident_directory["organizations"])
-      if (org.value("category", "") == category.id) items += Organization(org);
+    std::string reachable, later;
+    for (const json& org : resident_directory["organizations"]) {
+      if (org.value("category", "") != category.id) continue;
+      const bool open = domain::ReachableAt(org, now);
+      (open ? reachable : later) += Organization(org, open);
+    }
+    const std::string items = reachable + later;
     if (items.empty()) continue;
     html += "<section class=\"help-group\" aria-labelledby=\"groep-" + std::string(category.id) + "\"><h3 id=\"groep-" +
             category.id + "\">" + category.heading + "</h3>" + items + "</section>";

@@ -1,6 +1,8 @@
 #include "http/site.h"
 
 #include "crypto/content_hash.h"
+#include "domain/amsterdam_time.h"
+#include "domain/reachability.h"
 #include "domain/resident_view.h"
 #include "http/help_list_html.h"
 
@@ -54,11 +56,22 @@ std::string ContentSecurityPolicyFor(std::string_view html) {
          "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 }
 
+std::string Site::MomentKey(const nlohmann::json& directory, int64_t now) {
+  const int64_t today = domain::AmsterdamDay(now);
+  const domain::LocalMoment moment = domain::AmsterdamMoment(now);
+  std::string key = std::to_string(today) + ":";
+  for (const nlohmann::json& org : domain::ResidentView(directory, today)["organizations"])
+    if (domain::ReachableAt(org, moment)) key += org.value("key", "") + ",";
+  return key;
+}
+
 Result<std::shared_ptr<Site>> Site::Render(const assets::AssetCatalog& catalog, const nlohmann::json& directory,
-                                           const nlohmann::json& questionnaire, const std::string& prefix) {
+                                           const nlohmann::json& questionnaire, const std::string& prefix,
+                                           int64_t now) {
   auto site = std::make_shared<Site>();
-  const nlohmann::json resident = domain::ResidentView(directory);
+  const nlohmann::json resident = domain::ResidentView(directory, domain::AmsterdamDay(now));
   site->resident_ = resident;
+  site->moment_key_ = MomentKey(directory, now);
   struct Template {
     const char* source;
     const char* url;
@@ -79,7 +92,7 @@ Result<std::shared_ptr<Site>> Site::Render(const assets::AssetCatalog& catalog, 
     std::string body = std::move(expanded.value());
     if (t.url == std::string_view("/")) {
       const size_t marker = body.find(kHelpListMarker);
-      if (marker != std::string::npos) body.replace(marker, kHelpListMarker.size(), HelpListHtml(resident));
+      if (marker != std::string::npos) body.replace(marker, kHelpListMarker.size(), HelpListHtml(resident, domain::AmsterdamMoment(now)));
       if (!prefix.empty()) {
         const size_t html = body.find("<html");
         if (html != std::string::npos) body.insert(html + 5, " data-api-base=\"" + prefix + "\"");
@@ -94,8 +107,8 @@ Result<std::shared_ptr<Site>> Site::Render(const assets::AssetCatalog& catalog, 
 }
 
 Result<std::shared_ptr<const Site>> Site::Build(const assets::AssetCatalog& catalog, const nlohmann::json& directory,
-                                                const nlohmann::json& questionnaire, int64_t version) {
-  auto site = Render(catalog, directory, questionnaire, "");
+                                                const nlohmann::json& questionnaire, int64_t version, int64_t now) {
+  auto site = Render(catalog, directory, questionnaire, "", now);
   if (!site.ok()) return site.status();
   site.value()->version_ = version;
   for (const assets::EmbeddedFile& file : catalog.files()) {
@@ -107,8 +120,9 @@ Result<std::shared_ptr<const Site>> Site::Build(const assets::AssetCatalog& cata
 }
 
 Result<std::shared_ptr<const Site>> Site::BuildPreview(const assets::AssetCatalog& catalog, const nlohmann::json& directory,
-                                                       const nlohmann::json& questionnaire, const std::string& prefix) {
-  auto site = Render(catalog, directory, questionnaire, prefix);
+                                                       const nlohmann::json& questionnaire, const std::string& prefix,
+                                                       int64_t now) {
+  auto site = Render(catalog, directory, questionnaire, prefix, now);
   if (!site.ok()) return site.status();
   return std::shared_ptr<const Site>(std::move(site.value()));
 }

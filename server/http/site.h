@@ -1,8 +1,11 @@
-// Everything the server sends residents for one published directory version, rendered
-// once: the page (with its asset URLs and no-JavaScript list of help filled in), the
+// Everything the server sends residents for one published directory version at one
+// moment, rendered once: the page (with its asset URLs and no-JavaScript list of help filled in), the
 // service worker and manifest, every embedded webapp file under its hashed name, and the
-// two read APIs. Immutable once built; shared between threads via shared_ptr, and
-// replaced whole when a new version is published.
+// two read APIs. What residents see depends on the moment too: details withdrawn for age
+// (domain/freshness.h) and which organisations can be reached now (the no-JavaScript list
+// puts those first). So a site remembers its MomentKey, and the serve command renders a new
+// one when the key of the present moment differs. Immutable once built; shared between
+// threads via shared_ptr, and replaced whole.
 #pragma once
 
 #include <cstdint>
@@ -22,14 +25,21 @@ namespace hw::http {
 class Site {
  public:
   // `directory` and `questionnaire` must be valid (the caller validated them).
+  // `now`: Unix seconds of the moment rendered for.
   static Result<std::shared_ptr<const Site>> Build(const assets::AssetCatalog& catalog, const nlohmann::json& directory,
-                                                   const nlohmann::json& questionnaire, int64_t version);
+                                                   const nlohmann::json& questionnaire, int64_t version, int64_t now);
   // The page and the two read APIs only, under `prefix` (e.g. "/staff/preview"), with the
   // page told to read its data there (data-api-base): an editor's preview of a draft,
   // shown by the real resident app exactly as residents would see it.
   static Result<std::shared_ptr<const Site>> BuildPreview(const assets::AssetCatalog& catalog,
                                                           const nlohmann::json& directory,
-                                                          const nlohmann::json& questionnaire, const std::string& prefix);
+                                                          const nlohmann::json& questionnaire, const std::string& prefix,
+                                                          int64_t now);
+
+  // What of `directory` residents would see differently at `now`: the Amsterdam day and the
+  // organisations reachable then. Equal keys render equal sites.
+  static std::string MomentKey(const nlohmann::json& directory, int64_t now);
+  const std::string& moment_key() const { return moment_key_; }
 
   // The resource for an exact request path ("/", "/assets/resident/app.3f9a1c2b.js"), or null.
   const Resource* Find(std::string_view path) const;
@@ -41,11 +51,13 @@ class Site {
 
  private:
   static Result<std::shared_ptr<Site>> Render(const assets::AssetCatalog& catalog, const nlohmann::json& directory,
-                                             const nlohmann::json& questionnaire, const std::string& prefix);
+                                             const nlohmann::json& questionnaire, const std::string& prefix,
+                                             int64_t now);
 
   std::map<std::string, std::shared_ptr<const Resource>, std::less<>> resources_;
   std::string csp_;
   int64_t version_ = 0;
+  std::string moment_key_;
   nlohmann::json resident_;
 };
 

@@ -33,12 +33,15 @@ TEST_CASE("the CSP allows exactly the page's inline styles", "[site]") {
   CHECK_THAT(csp, !Catch::Contains("unsafe-inline"));
 }
 
+constexpr int64_t kFridayNight = 1796422200;   // Friday 2026-12-04, 23:10 in Amsterdam
+constexpr int64_t kJuneNextYear = 1811844000;  // Tuesday 2027-06-01, 12:00 in Amsterdam
+
 TEST_CASE("the site renders the page with the list of help and never an unverified number", "[site]") {
   const assets::AssetCatalog catalog(std::vector<assets::EmbeddedFile>(std::begin(kFiles), std::end(kFiles)));
   auto directory = domain::testing::RealDirectory();
   auto& phone = domain::testing::Org(directory, "veilig-thuis")["services"][0]["phones"][0];
   phone["verified"] = false;
-  auto site = Site::Build(catalog, directory, domain::testing::RealQuestionnaire(), 7);
+  auto site = Site::Build(catalog, directory, domain::testing::RealQuestionnaire(), 7, kFridayNight);
   REQUIRE(site.ok());
   const Resource* page = site.value()->Find("/");
   REQUIRE(page != nullptr);
@@ -52,6 +55,30 @@ TEST_CASE("the site renders the page with the list of help and never an unverifi
   CHECK(site.value()->Find("/assets/resident/app.01234567.js") != nullptr);
   CHECK(site.value()->Find("/assets/resident/app.js") == nullptr);
   CHECK(site.value()->version() == 7);
+}
+
+TEST_CASE("the no-JavaScript list puts what can be reached now first, and age withdraws details", "[site]") {
+  const assets::AssetCatalog catalog(std::vector<assets::EmbeddedFile>(std::begin(kFiles), std::end(kFiles)));
+  const auto directory = domain::testing::RealDirectory();
+  auto page = [&](int64_t now) {
+    auto site = Site::Build(catalog, directory, domain::testing::RealQuestionnaire(), 1, now);
+    REQUIRE(site.ok());
+    return std::string(site.value()->Find("/")->identity().body);
+  };
+  const std::string friday_night = page(kFridayNight);
+  // "Steun en andere hulp": 113 answers day and night, Slachtofferhulp's hours are unknown.
+  const size_t reachable = friday_night.find("id=\"hulp-113-zelfmoordpreventie\"");
+  const size_t later = friday_night.find("id=\"hulp-slachtofferhulp\"");
+  REQUIRE(reachable != std::string::npos);
+  REQUIRE(later != std::string::npos);
+  CHECK(reachable < later);
+  CHECK_THAT(friday_night, Catch::Contains("Nu bereikbaar"));
+  // Half a year later nobody has re-checked the crisis lines (30 days + 60 days' grace):
+  // their numbers are gone from the page and the API.
+  const std::string june = page(kJuneNextYear);
+  CHECK_THAT(friday_night, Catch::Contains("tel:+318002000"));
+  CHECK_THAT(june, !Catch::Contains("tel:+318002000"));
+  CHECK(Site::MomentKey(directory, kFridayNight) != Site::MomentKey(directory, kJuneNextYear));
 }
 
 }  // namespace
