@@ -147,10 +147,10 @@ test('route: sexual, when skipped counts as unsure -> within-7-days rule', real,
   assert.equal(w.result[0].weight, 90);
 });
 
-test('route: images -> Helpwanted; stalking -> Veilig Thuis and the police', real, () => {
+test('route: images -> Helpwanted; stalking -> Veilig Thuis, Helpwanted (online) and the police', real, () => {
   assert.equal(orgs(walk(qn, { who: 'self', what: ['images'] }).result)[0], key('Helpwanted'));
   assert.deepEqual(orgs(walk(qn, { who: 'self', what: ['stalking'] }).result),
-    [key('Veilig Thuis'), key('Politie')]);
+    [key('Veilig Thuis'), key('Helpwanted'), key('Politie')]);
 });
 
 test('route: only "report" as need -> the police, no fallback', real, () => {

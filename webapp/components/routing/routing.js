@@ -92,9 +92,11 @@
 
   // Every matching rule adds its organisations; one added by several rules keeps its
   // highest weight and the `because` of the rule that gave it; ties keep rule order.
-  // {"otherwise": true} matches only when no other rule added anything.
-  // Returns [{organization, weight, because, rule}], best first.
-  function route(qn, answers) {
+  // {"otherwise": true} matches only when no other rule added anything. With
+  // isReachable(key) (components/reach), {"none_reachable": true} rules add theirs when
+  // nothing else can be reached now, and reachable organisations come first.
+  // Returns [{organization, weight, because, because_other, rule, reachable}], best first.
+  function route(qn, answers, isReachable) {
     var found = {}, list = [];
     function apply(rule, ri) {
       var adds = rule.adds || [];
@@ -109,23 +111,37 @@
         if (add.weight > e.weight) {
           e.weight = add.weight;
           e.because = rule.because;
+          e.because_other = rule.because_other;
           e.rule = rule.id;
           e.rank = ri * 10000 + ai;
         }
       }
     }
-    var rules = qn.rules || [], ri, otherwise = [];
+    var rules = qn.rules || [], ri, otherwise = [], fallback = [], k;
     for (ri = 0; ri < rules.length; ri++) {
       var when = rules[ri].when;
       if (when && when.otherwise === true) { otherwise.push(ri); continue; }
+      if (when && when.none_reachable === true) { fallback.push(ri); continue; }
       if (matches(qn, answers, when)) apply(rules[ri], ri);
     }
     if (list.length === 0) {
-      for (var k = 0; k < otherwise.length; k++) apply(rules[otherwise[k]], otherwise[k]);
+      for (k = 0; k < otherwise.length; k++) apply(rules[otherwise[k]], otherwise[k]);
     }
-    list.sort(function (a, b) { return b.weight - a.weight || a.rank - b.rank; });
+    function mark() {
+      var any = false;
+      list.forEach(function (e) { e.reachable = !!isReachable(e.organization); any = any || e.reachable; });
+      return any;
+    }
+    if (typeof isReachable === 'function' && !mark()) {
+      for (k = 0; k < fallback.length; k++) apply(rules[fallback[k]], fallback[k]);
+      mark();
+    }
+    list.sort(function (a, b) {
+      return (b.reachable ? 1 : 0) - (a.reachable ? 1 : 0) || b.weight - a.weight || a.rank - b.rank;
+    });
     return list.map(function (e) {
-      return { organization: e.organization, weight: e.weight, because: e.because, rule: e.rule };
+      return { organization: e.organization, weight: e.weight, because: e.because,
+        because_other: e.because_other, rule: e.rule, reachable: !!e.reachable };
     });
   }
 
