@@ -18,7 +18,7 @@
   var doc = document, root = doc.documentElement;
   function $(id) { return doc.getElementById(id); }
   var appEl = $('app'), live = $('live'), langBtn = $('lang'), foot = $('foot');
-  if (!R || !HW.schedule || !Card || !Keep || !appEl || !window.fetch) return; // stay plain HTML
+  if (!R || !HW.schedule || !HW.reach || !Card || !Keep || !appEl || !window.fetch) return; // stay plain HTML
 
   // The question and option ids the interface itself depends on (not routing: the rules
   // are data). danger=yes shows the "Bel nu 112" screen; who=other switches the texts to
@@ -192,19 +192,24 @@
     ];
   }
 
-  function because(b) {
-    var s = L(b);
+  function because(r) {
+    var who = state.answers.who, other = who === 'other' || who === 'professional';
+    var s = L(other && r.because_other ? r.because_other : r.because);
     if (!s) return '';
     if (!/^(omdat|because)\b/i.test(s)) s = t('because', { because: s });
     return /[.!?]$/.test(s) ? s : s + '.';
   }
 
   function screenResult() {
-    var found = R.route(qn, state.answers), shown = {};
+    var now = new Date(), found = R.route(qn, state.answers, function (key) {
+      return !!orgs[key] && HW.reach.now(orgs[key], now);
+    }), shown = {};
     var out = [title(t('result_title')), h('p', { class: 'intro', text: t('result_intro') })];
     out.push(h('ol', { class: 'cards' }, found.filter(function (r) { return orgs[r.organization]; }).map(function (r) {
       shown[r.organization] = true;
-      return h('li', null, Card.render(orgs[r.organization], ctx({ level: 2, because: because(r.because) })));
+      var o = orgs[r.organization];
+      return h('li', null, Card.render(o, ctx({ level: 2, now: now, because: because(r),
+        unreachable: r.reachable ? null : HW.reach.how(o, now) })));
     })));
     out.push(h('p', { class: 'tip' }, [t('call_log_tip') + ' ', btn(t('safety_link'), 'safety', 'lnk')]));
     out.push(h('a', { class: 'sos', href: 'tel:112' }, [h('span', { text: t('sos_q') }), ' ', h('strong', { text: t('sos_call') })]));

@@ -17,6 +17,7 @@ var ASSETS = [
   '{{asset:components/quick-exit/quick-exit.js}}',
   '{{asset:components/routing/routing.js}}',
   '{{asset:components/schedule/schedule.js}}',
+  '{{asset:components/reach/reach.js}}',
   '{{asset:components/org-card/org-card.js}}',
   '{{asset:components/org-card/org-card.css}}',
   '{{asset:components/keep-offline/keep-offline.js}}',

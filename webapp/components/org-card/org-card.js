@@ -1,8 +1,10 @@
 /*
  * Organisation card: one organisation of the directory as the resident sees it, with
- * each active service: what happens when you call, free or not, day and night or its
- * hours (open right now?), anonymous or not, languages, area, tap-to-call, chat (open
- * right now?), website.
+ * each active service: what happens when you call, free, day and night or its hours
+ * (open right now?), anonymous or not, languages (only where sourced), area, tap-to-call
+ * with its cost, chat (open right now? "usually" where the source says so), website.
+ * Each fact is said once: the cost stands beside the number, nowhere else. A card that
+ * cannot be reached now says so and when it can (ctx.unreachable, from HW.reach.how).
  *
  * HW.orgCard.render(org, ctx) returns an <article>. The app passes what it owns:
  *   ctx.h(tag, props, kids)  element builder (textContent only, never HTML)
@@ -53,7 +55,7 @@
       ]));
     });
     if (s.chat && s.chat.url) {
-      var cs = status(s.chat.schedule, ctx.now, t, 'chat_open', 'chat_closed');
+      var cs = status(s.chat.schedule, ctx.now, t, s.chat.usually ? 'chat_open_usually' : 'chat_open', 'chat_closed');
       var line = cs ? cs.text : t('chat_unknown');
       if (s.chat.schedule) line += ' (' + S.describe(s.chat.schedule, t('days_short') || []) + ')';
       out.push(h('p', { class: 'contact' }, [
@@ -68,10 +70,10 @@
   function details(s, ctx) {
     var h = ctx.h, t = ctx.t, L = ctx.L, S = self.HW.schedule, facts = [];
     // free/anonymous/day_and_night are absent when not verified: then say nothing.
+    // free: false says nothing here: the cost beside each number says what a call costs.
     if (s.free === true) facts.push(t('free'));
-    else if (s.free === false) facts.push(t('not_free'));
     if (s.day_and_night) facts.push(t('day_and_night'));
-    else {
+    else if (s.hours) {
       var hours = t('hours', { hours: L(s.hours) });
       if (s.schedule) hours += ' (' + S.describe(s.schedule, t('days_short') || []) + ')';
       facts.push(hours);
@@ -93,6 +95,11 @@
     ];
   }
 
+  function reachLine(how, t) {
+    if (how.kind === 'later') return t('reach_later', { when: when(how.next, t) });
+    return t(how.kind === 'website' ? 'reach_website' : 'reach_unknown');
+  }
+
   // Name, why it fits, the ways to get in touch, then what to expect and the facts.
   function render(org, ctx) {
     var h = ctx.h, L = ctx.L, lvl = ctx.level || 2;
@@ -101,6 +108,7 @@
     var card = h('article', { class: 'card' + (ctx.compact ? ' compact' : '') });
     card.appendChild(h('h' + lvl, { text: L(org.name) }));
     if (ctx.because) card.appendChild(h('p', { class: 'why', text: ctx.because }));
+    if (ctx.unreachable) card.appendChild(h('p', { class: 'reach', text: reachLine(ctx.unreachable, ctx.t) }));
     services.forEach(function (s) { contacts(org, s, ctx).forEach(function (n) { card.appendChild(n); }); });
     var CR = self.HW.contactRequest;
     if (CR && CR.accepts(org)) {
