@@ -302,6 +302,8 @@ int RunDemo(const std::vector<std::string>& raw) {
   }
   if (Status a = add("editor@gemeente.demo.invalid", "editor", std::nullopt); !a.ok()) return Fail("demo", ExitFor(a), a.message());
   if (Status a = add("admin@gemeente.demo.invalid", "admin", std::nullopt); !a.ok()) return Fail("demo", ExitFor(a), a.message());
+  // A second editor: a change to a crisis line is published only with four eyes.
+  if (Status a = add("editor2@gemeente.demo.invalid", "editor", std::nullopt); !a.ok()) return Fail("demo", ExitFor(a), a.message());
 
   if (args->Has("json")) {
     std::cout << nlohmann::json({{"demo", true}, {"accounts", accounts}}).dump(2) << "\n";

@@ -1,16 +1,16 @@
 #include "domain/directory_editor.h"
 
 #include "domain/amsterdam_time.h"
+#include "domain/detail_changes.h"
+#include "domain/freshness.h"
 #include "domain/json_diff.h"
 
-#include <ctime>
+#include <algorithm>
 
 namespace hw::domain {
 namespace {
 
 using nlohmann::json;
-
-constexpr int64_t kStaleAfterSeconds = 183 * 24 * 3600;  // six months
 
 std::string Pretty(const json& document) { return document.dump(2, ' ', false, json::error_handler_t::replace) + "\n"; }
 
@@ -18,12 +18,6 @@ PublicationCheck CheckAt(const std::string& directory, const std::string& questi
   return CheckPublication(directory, questionnaire, "directory", "questionnaire", AmsterdamDay(now));
 }
 
-// Seconds since the epoch of an ISO date (UTC midnight), or -1.
-int64_t DateSeconds(const std::string& date) {
-  std::tm tm{};
-  if (date.size() != 10 || !strptime(date.c_str(), "%Y-%m-%d", &tm)) return -1;
-  return static_cast<int64_t>(timegm(&tm));
-}
 
 void RewriteOrganizations(json& node, const std::map<std::string, std::string>& replacements) {
   if (node.is_object()) {
@@ -70,16 +64,28 @@ Result<DraftView> DirectoryEditor::SaveDraft(const std::string& editor, int64_t 
   if (!existing.value()) return Status::NotFound("there is no draft; open it first");
   json rules = questionnaire ? *questionnaire : json::parse(existing.value()->questionnaire, nullptr, false);
   if (!replacements.empty()) RewriteOrganizations(rules["rules"], replacements);
-  auto saved = store_.SaveDraft(revision, existing.value()->based_on, Pretty(directory), Pretty(rules), now_(), editor);
+  auto published = store_.Current();
+  if (!published.ok()) return published.status();
+  json edited = directory;
+  DeriveDialForms(edited);
+  const json before = published.value() ? json::parse(published.value()->directory, nullptr, false) : json::object();
+  std::vector<DetailChange> unticked = UntickEditedDetails(before, edited);
+  if (!CrisisLineChanges(before, edited).empty()) {
+    std::lock_guard<std::mutex> lock(approvals_mutex_);
+    crisis_editors_.insert(editor);
+  }
+  auto saved = store_.SaveDraft(revision, existing.value()->based_on, Pretty(edited), Pretty(rules), now_(), editor);
   if (!saved.ok()) return saved.status();
   Audit(editor, "save_draft", "revision " + std::to_string(saved.value()));
   auto draft = store_.GetDraft();
   if (!draft.ok() || !draft.value()) return Status::Internal("the saved draft cannot be read back");
-  return DraftView{*draft.value(), CheckAt(draft.value()->directory, draft.value()->questionnaire, now_()).issues};
+  return DraftView{*draft.value(), CheckAt(draft.value()->directory, draft.value()->questionnaire, now_()).issues,
+                   std::move(unticked)};
 }
 
 Status DirectoryEditor::DiscardDraft(const std::string& editor) {
   if (Status s = store_.DeleteDraft(); !s.ok()) return s;
+  ForgetApprovals();
   Audit(editor, "discard_draft", "");
   return Status::Ok();
 }
@@ -94,9 +100,25 @@ Result<int64_t> DirectoryEditor::Publish(const std::string& editor, int64_t revi
     *issues = check.issues;
     return Status::InvalidArgument("the draft has " + std::to_string(check.issues.size()) + " problem(s); fix them first");
   }
+  auto crisis = CrisisChangesOf(*draft.value());
+  if (!crisis.ok()) return crisis.status();
+  std::string approver;
+  if (!crisis.value().empty()) {
+    std::lock_guard<std::mutex> lock(approvals_mutex_);
+    const auto found = approvals_.find(draft.value()->revision);
+    if (found == approvals_.end())
+      return Status::PermissionDenied("this draft changes a crisis line (" + crisis.value()[0].organization +
+                                      "); a second editor must approve it before it is published");
+    approver = found->second;
+  }
   auto version = store_.PublishDraft(revision, editor, note);
   if (!version.ok()) return version.status();
-  Audit(editor, "publish", "version " + std::to_string(version.value()));
+  ForgetApprovals();
+  Audit(editor, "publish", "version " + std::to_string(version.value()) +
+                               (approver.empty() ? "" : ", crisis-line changes approved by " + approver));
+  for (const DetailChange& change : crisis.value())
+    Audit(editor, "publish_crisis_change", change.organization + " " + change.field + ": \"" + change.before +
+                                               "\" -> \"" + change.after + "\"");
   on_published_(check.publication, version.value());
   return version;
 }
@@ -115,6 +137,55 @@ Result<int64_t> DirectoryEditor::Restore(const std::string& editor, int64_t vers
   Audit(editor, "restore", "version " + std::to_string(version) + " as " + std::to_string(restored.value()));
   on_published_(check.publication, restored.value());
   return restored;
+}
+
+Result<std::vector<DetailChange>> DirectoryEditor::CrisisChangesOf(const store::Draft& draft) {
+  auto published = store_.Current();
+  if (!published.ok()) return published.status();
+  const json before = published.value() ? json::parse(published.value()->directory, nullptr, false) : json::object();
+  return CrisisLineChanges(before, json::parse(draft.directory, nullptr, false));
+}
+
+void DirectoryEditor::ForgetApprovals() {
+  std::lock_guard<std::mutex> lock(approvals_mutex_);
+  approvals_.clear();
+  crisis_editors_.clear();
+}
+
+Result<PublishCheck> DirectoryEditor::CheckBeforePublish() {
+  auto draft = store_.GetDraft();
+  if (!draft.ok()) return draft.status();
+  if (!draft.value()) return Status::NotFound("there is no draft");
+  auto crisis = CrisisChangesOf(*draft.value());
+  if (!crisis.ok()) return crisis.status();
+  PublishCheck check{draft.value()->revision, std::move(crisis.value()), ""};
+  std::lock_guard<std::mutex> lock(approvals_mutex_);
+  const auto found = approvals_.find(check.revision);
+  if (found != approvals_.end()) check.approved_by = found->second;
+  return check;
+}
+
+Status DirectoryEditor::Approve(const std::string& editor, int64_t revision) {
+  auto draft = store_.GetDraft();
+  if (!draft.ok()) return draft.status();
+  if (!draft.value()) return Status::NotFound("there is no draft");
+  if (draft.value()->revision != revision)
+    return Status::AlreadyExists("the draft changed since you looked at it; look at the changes again");
+  auto crisis = CrisisChangesOf(*draft.value());
+  if (!crisis.ok()) return crisis.status();
+  if (crisis.value().empty()) return Status::FailedPrecondition("this draft changes no crisis line; nothing to approve");
+  {
+    std::lock_guard<std::mutex> lock(approvals_mutex_);
+    if (draft.value()->updated_by == editor || crisis_editors_.count(editor))
+      return Status::PermissionDenied("you changed this draft yourself; a second editor must approve it");
+  }
+  {
+    std::lock_guard<std::mutex> lock(approvals_mutex_);
+    approvals_.clear();  // only the current revision can be approved
+    approvals_[revision] = editor;
+  }
+  Audit(editor, "approve_crisis_changes", "revision " + std::to_string(revision));
+  return Status::Ok();
 }
 
 Result<std::pair<std::string, std::string>> DirectoryEditor::Texts(const std::string& which) {
@@ -156,32 +227,63 @@ Result<json> DirectoryEditor::Attention() {
     text = current.value()->directory;
   }
   const json directory = json::parse(text, nullptr, false);
-  json items = json::array();
-  if (!directory.is_object() || !directory.contains("organizations")) return items;
-  const int64_t now = now_();
+  if (!directory.is_object() || !directory.contains("organizations") || !directory["organizations"].is_array())
+    return json::array();
+  const int64_t today = AmsterdamDay(now_());
+  // Most urgent first: withdrawn from residents, overdue, due within two weeks, then
+  // unverified details and the staff's notes; within a group the earliest due date first.
+  struct Item {
+    int rank;
+    int64_t due;
+    json body;
+  };
+  std::vector<Item> items;
   for (const json& org : directory["organizations"]) {
+    if (!org.is_object()) continue;
     const std::string key = org.value("key", "");
+    const bool crisis = org.value("crisis_line", false);
+    const int recheck = RecheckDays(org);
     auto detail = [&](const json& d, const std::string& field) {
       if (!d.is_object()) return;
-      if (!d.value("verified", false))
-        items.push_back({{"organization", key}, {"field", field}, {"reason", "unverified"}, {"checked", d.value("checked", "")}});
-      const int64_t checked = DateSeconds(d.value("checked", ""));
-      if (checked >= 0 && now - checked > kStaleAfterSeconds)
-        items.push_back({{"organization", key}, {"field", field}, {"reason", "stale"}, {"checked", d.value("checked", "")}});
+      json base = {{"organization", key}, {"field", field}, {"checked", d.value("checked", "")},
+                   {"source_url", d.value("source_url", "")}, {"crisis_line", crisis}};
+      if (!d.value("verified", false)) {
+        base["reason"] = "unverified";
+        items.push_back({3, 0, base});
+        return;
+      }
+      const auto fresh = FreshnessOf(d, recheck, today);
+      if (!fresh) return;
+      base["due"] = IsoDateFromDays(fresh->due_day);
+      base["withdrawn_on"] = IsoDateFromDays(fresh->hidden_day);
+      const int rank = fresh->withdrawn ? 0 : fresh->due ? 1 : fresh->due_day - today <= 14 ? 2 : -1;
+      if (rank < 0) return;
+      base["reason"] = rank == 0 ? "withdrawn" : rank == 1 ? "overdue" : "due_soon";
+      items.push_back({rank, fresh->due_day, base});
     };
-    if (org.contains("todo"))
+    if (org.contains("todo") && org["todo"].is_array())
       for (size_t i = 0; i < org["todo"].size(); ++i)
-        items.push_back({{"organization", key}, {"field", "todo[" + std::to_string(i) + "]"}, {"reason", "todo"}, {"text", org["todo"][i]}});
+        items.push_back({4, 0, {{"organization", key}, {"field", "todo[" + std::to_string(i) + "]"}, {"reason", "todo"},
+                                {"text", org["todo"][i]}, {"crisis_line", crisis}}});
     if (org.contains("website")) detail(org["website"], "website");
-    for (size_t s = 0; s < org.value("services", json::array()).size(); ++s) {
+    if (!org.contains("services") || !org["services"].is_array()) continue;
+    for (size_t s = 0; s < org["services"].size(); ++s) {
       const json& service = org["services"][s];
+      if (!service.is_object()) continue;
       const std::string prefix = "services[" + std::to_string(s) + "]";
-      for (size_t p = 0; p < service.value("phones", json::array()).size(); ++p)
-        detail(service["phones"][p], prefix + ".phones[" + std::to_string(p) + "]");
+      if (service.contains("phones") && service["phones"].is_array())
+        for (size_t p = 0; p < service["phones"].size(); ++p)
+          detail(service["phones"][p], prefix + ".phones[" + std::to_string(p) + "]");
       if (service.contains("chat")) detail(service["chat"], prefix + ".chat");
+      if (service.contains("facts")) detail(service["facts"], prefix + ".facts");
     }
   }
-  return items;
+  std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    return a.rank != b.rank ? a.rank < b.rank : a.due < b.due;
+  });
+  json list = json::array();
+  for (Item& item : items) list.push_back(std::move(item.body));
+  return list;
 }
 
 }  // namespace hw::domain

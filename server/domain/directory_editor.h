@@ -3,16 +3,24 @@
 // an atomic switch to a new version, with every version kept and restorable, and a diff
 // between any two. Two editors cannot overwrite each other silently: saving and
 // publishing name the revision they started from. Everything goes into the audit log.
+// Saving derives each phone's dial form from its written number and unticks every edited
+// detail that records no new check (domain/detail_changes.h). A draft that changes a
+// crisis line's details is published only after a second editor approved that revision
+// (four eyes); approvals live in memory and lapse with any new save or a restart.
 // Thread-safe as far as its stores are.
 #pragma once
 
 #include <functional>
 #include <map>
+#include <mutex>
+#include <set>
+#include <vector>
 #include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "domain/detail_changes.h"
 #include "domain/publication.h"
 #include "store/audit_store.h"
 #include "store/directory_store.h"
@@ -22,6 +30,15 @@ namespace hw::domain {
 struct DraftView {
   store::Draft draft;
   ValidationIssues issues;
+  std::vector<DetailChange> unticked;  // by this save: edited details that lost "verified"
+};
+
+// What publishing the draft would change on crisis lines, and who approved it.
+struct PublishCheck {
+  int64_t revision = 0;
+  std::vector<DetailChange> crisis_changes;
+  std::string approved_by;  // "" when not (yet) approved
+  bool approval_required() const { return !crisis_changes.empty(); }
 };
 
 class DirectoryEditor {
@@ -43,23 +60,37 @@ class DirectoryEditor {
                               const std::optional<nlohmann::json>& questionnaire,
                               const std::map<std::string, std::string>& replacements);
   Status DiscardDraft(const std::string& editor);
-  // kInvalidArgument (with the issues in `issues`) when the draft is not valid.
+  // kInvalidArgument (with the issues in `issues`) when the draft is not valid;
+  // kPermissionDenied when it changes a crisis line and no second editor approved it.
   Result<int64_t> Publish(const std::string& editor, int64_t revision, const std::string& note, ValidationIssues* issues);
+  Result<PublishCheck> CheckBeforePublish();
+  // A second editor's approval of this revision's crisis-line changes. kAlreadyExists when
+  // the draft moved on; kFailedPrecondition when there is nothing to approve;
+  // kPermissionDenied when `editor` saved this revision (nobody approves their own change).
+  Status Approve(const std::string& editor, int64_t revision);
   Result<int64_t> Restore(const std::string& editor, int64_t version, const std::string& note);
   // Changes from one version to another; either may be "draft".
   Result<nlohmann::json> Diff(const std::string& from, const std::string& to);
-  // What needs attention first: details not verified, checks older than six months,
-  // and the staff's todo notes, from the draft if there is one, else the published version.
+  // What needs a person first, from the draft if there is one, else the published version:
+  // details withdrawn from residents for age, overdue checks, checks due within two weeks
+  // (each with its due date and source link), details not verified, the staff's todo notes.
   Result<nlohmann::json> Attention();
 
  private:
   Result<std::pair<std::string, std::string>> Texts(const std::string& which);
   void Audit(const std::string& editor, const std::string& action, const std::string& target);
 
+  Result<std::vector<DetailChange>> CrisisChangesOf(const store::Draft& draft);
+
   store::DirectoryStore& store_;
   store::AuditStore& audit_;
   Clock now_;
   OnPublished on_published_;
+  std::mutex approvals_mutex_;
+  void ForgetApprovals();
+
+  std::map<int64_t, std::string> approvals_;  // draft revision -> approving editor
+  std::set<std::string> crisis_editors_;      // who changed a crisis line in this draft
 };
 
 }  // namespace hw::domain

@@ -51,4 +51,11 @@ std::string CheckDutchPhone(const std::string& written, const std::string& tel) 
   return "";
 }
 
+std::string DialFormOf(const std::string& written) {
+  std::string digits;
+  if (!Digits(written, &digits) || digits.empty()) return "";
+  const std::string dialled = digits.size() == 3 && digits[0] == '1' ? digits : "+31" + digits.substr(1);
+  return CheckDutchPhone(written, dialled).empty() ? dialled : "";
+}
+
 }  // namespace hw::domain

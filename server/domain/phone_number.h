@@ -13,4 +13,8 @@ namespace hw::domain {
 // understands.
 std::string CheckDutchPhone(const std::string& written, const std::string& tel);
 
+// The dialled form of a written number ("0800-2000" -> "+318002000", "112" -> "112"), or
+// "" when the written number is not a valid Dutch number. The editor never types it twice.
+std::string DialFormOf(const std::string& written);
+
 }  // namespace hw::domain

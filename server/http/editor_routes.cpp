@@ -29,7 +29,8 @@ json DraftJson(const domain::DraftView& view) {
           {"updated_by", view.draft.updated_by},
           {"directory", json::parse(view.draft.directory, nullptr, false)},
           {"questionnaire", json::parse(view.draft.questionnaire, nullptr, false)},
-          {"issues", IssuesJson(view.issues)}};
+          {"issues", IssuesJson(view.issues)},
+          {"unticked", domain::ToJson(view.unticked)}};
 }
 
 HttpResponse Conflict(const Status& status) {
@@ -87,6 +88,8 @@ HttpResponse Publish(const HttpRequest& request, AppServices& s, const std::stri
     if (version.status().code() == StatusCode::kAlreadyExists) return Conflict(version.status());
     if (version.status().code() == StatusCode::kFailedPrecondition)
       return ApiError(409, "draft_outdated", version.status().message() + ". Discard the draft or redo its changes on a new one.");
+    if (version.status().code() == StatusCode::kPermissionDenied)
+      return ApiError(409, "approval_required", version.status().message() + ".");
     if (version.status().code() == StatusCode::kInvalidArgument) {
       json error = {{"error", {{"code", "invalid_draft"}, {"message", version.status().message() + "."}, {"field", nullptr},
                                {"issues", IssuesJson(issues)}}}};
@@ -124,6 +127,34 @@ HttpResponse ImportHsds(const HttpRequest& request, AppServices& s, const std::s
   json body = DraftJson(saved.value());
   body["report"] = {{"changes", imported.changes}, {"refused", refused}};
   return JsonResponse(200, body);
+}
+
+// GET directory/publish-check: what publishing would change on crisis lines, and whether a
+// second editor approved it.
+HttpResponse PublishCheck(AppServices& s) {
+  auto check = s.editor.CheckBeforePublish();
+  if (!check.ok()) return ErrorFromStatus(check.status());
+  return JsonResponse(200, {{"revision", check->revision},
+                            {"crisis_changes", domain::ToJson(check->crisis_changes)},
+                            {"approval_required", check->approval_required()},
+                            {"approved_by", check->approved_by.empty() ? json(nullptr) : json(check->approved_by)}});
+}
+
+// POST directory/approve {"revision": N}: a second editor approves this revision's
+// crisis-line changes.
+HttpResponse Approve(const HttpRequest& request, AppServices& s, const std::string& editor) {
+  json body;
+  if (auto error = ReadJsonBody(request, &body)) return *error;
+  if (!body.is_object() || !body.contains("revision") || !body["revision"].is_number_integer())
+    return ApiError(400, "invalid", "Send the revision you approve.", "revision");
+  const Status approved = s.editor.Approve(editor, body["revision"].get<int64_t>());
+  if (approved.ok()) return JsonResponse(200, {{"status", "approved"}});
+  switch (approved.code()) {
+    case StatusCode::kAlreadyExists: return Conflict(approved);
+    case StatusCode::kPermissionDenied: return ApiError(403, "own_change", approved.message() + ".");
+    case StatusCode::kFailedPrecondition: return ApiError(409, "nothing_to_approve", approved.message() + ".");
+    default: return ErrorFromStatus(approved);
+  }
 }
 
 HttpResponse Versions(AppServices& s) {
@@ -193,6 +224,8 @@ std::optional<HttpResponse> HandleEditorApi(const std::string& route, const Http
   }
   if (rest == "publish") return m == "POST" ? Publish(request, s, staff.email) : MethodNotAllowed("POST");
   if (rest == "versions") return read ? Versions(s) : MethodNotAllowed("GET");
+  if (rest == "publish-check") return read ? PublishCheck(s) : MethodNotAllowed("GET");
+  if (rest == "approve") return m == "POST" ? Approve(request, s, staff.email) : MethodNotAllowed("POST");
   if (rest == "import-hsds") return m == "POST" ? ImportHsds(request, s, staff.email) : MethodNotAllowed("POST");
   if (rest.rfind("versions/", 0) == 0) {
     const std::string tail = rest.substr(9);
