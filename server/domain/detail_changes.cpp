@@ -91,7 +91,9 @@ bool RecordsNewCheck(const json& detail, const json* before) {
   if (!detail.contains("checked_by") || !detail["checked_by"].is_string() || detail["checked_by"].get<std::string>().empty())
     return false;
   if (!before) return true;
-  return detail.value("checked", "") > before->value("checked", "");  // ISO dates compare as text
+  // ISO dates compare as text. A check on the same day counts when someone else records it.
+  const std::string checked = detail.value("checked", ""), was = before->value("checked", "");
+  return checked > was || (checked == was && detail["checked_by"] != before->value("checked_by", ""));
 }
 
 }  // namespace

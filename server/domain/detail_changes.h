@@ -4,7 +4,7 @@
 //   facts: hours, schedule, free, anonymous, day and night, languages) whose content differs
 //   from the published one keeps "verified" only if the edit records a new check: a
 //   source_url, who checked it (checked_by) and a `checked` date later than the published
-//   one's. Otherwise UntickEditedDetails unticks it, so residents never see an edited number
+//   one's (or the same date, recorded by someone else). Otherwise UntickEditedDetails unticks it, so residents never see an edited number
 //   as verified before someone has checked it.
 // - Crisis lines need four eyes. CrisisLineChanges lists every change (content or
 //   verification) to a detail of an organisation with "crisis_line": true; the editor asks a

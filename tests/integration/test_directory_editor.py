@@ -1,6 +1,7 @@
 """The directory editor over the real binary: drafts with validation, publish with an
 atomic switch (residents' ETags change), diff, restore, two editors at once, the preview,
 attention items, the audit log, and who may do it."""
+import datetime
 import json
 import tempfile
 import unittest
@@ -28,14 +29,21 @@ class EditorCase(unittest.TestCase):
         org = [o for o in directory["organizations"] if o["key"] == "veilig-thuis"][0]
         return org["services"][0]["chat"]
 
+    def new_check(self, detail, who="Anna (communicatie)"):
+        """What an editor records after checking a detail against its source today."""
+        detail.update({"checked": datetime.date.today().isoformat(), "checked_by": who, "verified": True})
+
     def test_change_chat_hours_preview_publish_and_residents_see_it(self):
         before = self.server.get("/api/v1/directory")
         draft = self.draft()
         self.assertEqual(draft["issues"], [])
-        self.vt_chat(draft["directory"])["schedule"] = [{"days": ["MO", "TU", "WE", "TH", "FR"], "opens": "08:00", "closes": "20:00"}]
+        chat = self.vt_chat(draft["directory"])
+        chat["schedule"] = [{"days": ["MO", "TU", "WE", "TH", "FR"], "opens": "08:00", "closes": "20:00"}]
+        self.new_check(chat)  # an edit is not a check: this one records who checked it, and when
         saved = self.editor.call("PUT", "directory/draft", {"revision": draft["revision"], "directory": draft["directory"]})
         self.assertEqual(saved.status, 200, saved.body)
         self.assertEqual(saved.json()["revision"], draft["revision"] + 1)
+        self.assertEqual(saved.json()["unticked"], [])
 
         preview = self.editor.call("GET", "/staff/preview/api/v1/directory")
         self.assertEqual(preview.status, 200, preview.body)
@@ -46,6 +54,12 @@ class EditorCase(unittest.TestCase):
         self.assertEqual(page.header("cache-control"), "no-store")
         self.assertNotIn("20:00", self.server.get("/api/v1/directory").body.decode())  # not live yet
 
+        # Veilig Thuis is a crisis line: a second editor approves first.
+        refused = self.editor.call("POST", "directory/publish", {"revision": saved.json()["revision"], "note": "chat tot 20 uur"})
+        self.assertEqual(refused.status, 409, refused.body)
+        self.assertEqual(refused.json()["error"]["code"], "approval_required")
+        second = Staff(self.server, self.accounts["editor2"])
+        self.assertEqual(second.call("POST", "directory/approve", {"revision": saved.json()["revision"]}).status, 200)
         published = self.editor.call("POST", "directory/publish", {"revision": saved.json()["revision"], "note": "chat tot 20 uur"})
         self.assertEqual(published.status, 201, published.body)
         after = self.server.get("/api/v1/directory")
@@ -72,13 +86,13 @@ class EditorCase(unittest.TestCase):
     def test_mistakes_are_refused_with_a_clear_message(self):
         draft = self.draft()
         org = [o for o in draft["directory"]["organizations"] if o["key"] == "centrum-seksueel-geweld"][0]
-        org["services"][0]["phones"][0]["number"] = "0800-0189"
+        org["services"][0]["phones"][0]["number"] = "0800-018"
         saved = self.editor.call("PUT", "directory/draft", {"revision": draft["revision"], "directory": draft["directory"]}).json()
-        self.assertEqual(len(saved["issues"]), 1)
+        self.assertEqual(len(saved["issues"]), 1, saved["issues"])
         issue = saved["issues"][0]
         self.assertIn("centrum-seksueel-geweld", issue["entry"])
         self.assertEqual(issue["field"], "services[0].phones[0].tel")
-        self.assertIn('does not match the written number "0800-0189"', issue["message"])
+        self.assertIn('"0800-018" has 7 digits', issue["message"])
         refused = self.editor.call("POST", "directory/publish", {"revision": saved["revision"]})
         self.assertEqual(refused.status, 422)
         self.assertEqual(refused.json()["error"]["code"], "invalid_draft")
@@ -113,6 +127,79 @@ class EditorCase(unittest.TestCase):
         self.assertEqual(stale.status, 409)
         self.assertEqual(stale.json()["error"]["code"], "draft_outdated")
         self.assertIn("was published after this draft", stale.json()["error"]["message"])
+
+    def vt_phone(self, directory):
+        org = [o for o in directory["organizations"] if o["key"] == "veilig-thuis"][0]
+        return org["services"][0]["phones"][0]
+
+    def test_an_edited_crisis_number_is_unverified_at_once_and_needs_four_eyes(self):
+        draft = self.draft()
+        self.vt_phone(draft["directory"])["number"] = "0800-2001"  # a typo; tel is derived, never typed
+        saved = self.editor.call("PUT", "directory/draft", {"revision": draft["revision"], "directory": draft["directory"]})
+        self.assertEqual(saved.status, 200, saved.body)
+        phone = self.vt_phone(saved.json()["directory"])
+        self.assertEqual((phone["tel"], phone["verified"]), ("+318002001", False))
+        self.assertEqual(saved.json()["unticked"], [{"organization": "veilig-thuis", "field": "services[0].phones[0]",
+                                                     "before": "0800-2000", "after": "0800-2001"}])
+        # Unverified, Veilig Thuis can no longer be called: publishing is refused outright.
+        refused = self.editor.call("POST", "directory/publish", {"revision": saved.json()["revision"]}).json()["error"]
+        self.assertEqual(refused["code"], "invalid_draft")
+        self.assertTrue(any("cannot be reached" in i["message"] or "can be reached" in i["message"] for i in refused["issues"]))
+
+        # With a new check recorded, it still waits for a second editor.
+        directory = saved.json()["directory"]
+        self.new_check(self.vt_phone(directory))
+        saved = self.editor.call("PUT", "directory/draft", {"revision": saved.json()["revision"], "directory": directory})
+        self.assertEqual(saved.json()["unticked"], [])
+        check = self.editor.call("GET", "directory/publish-check").json()
+        self.assertTrue(check["approval_required"])
+        self.assertIn({"organization": "veilig-thuis", "field": "services[0].phones[0]", "before": "0800-2000",
+                       "after": "0800-2001"}, check["crisis_changes"])
+        revision = saved.json()["revision"]
+        self.assertEqual(self.editor.call("POST", "directory/publish", {"revision": revision}).json()["error"]["code"],
+                         "approval_required")
+        own = self.editor.call("POST", "directory/approve", {"revision": revision})
+        self.assertEqual((own.status, own.json()["error"]["code"]), (403, "own_change"))
+        resident = self.server.get("/api/v1/directory").body.decode()
+        self.assertIn("+318002000", resident)
+        self.assertNotIn("+318002001", resident)
+
+        second = Staff(self.server, self.accounts["editor2"])
+        self.assertEqual(second.call("POST", "directory/approve", {"revision": revision}).status, 200)
+        self.assertEqual(self.editor.call("GET", "directory/publish-check").json()["approved_by"], self.accounts["editor2"]["email"])
+        published = self.editor.call("POST", "directory/publish", {"revision": revision})
+        self.assertEqual(published.status, 201, published.body)
+        self.assertIn("+318002001", self.server.get("/api/v1/directory").body.decode())  # checked and approved
+        audit = Staff(self.server, self.accounts["admin"]).call("GET", "audit").json()["entries"]
+        actions = [(e["actor"], e["action"]) for e in audit]
+        self.assertIn((self.accounts["editor2"]["email"], "approve_crisis_changes"), actions)
+        self.assertIn((self.accounts["editor"]["email"], "publish_crisis_change"), actions)
+
+    def test_a_detail_past_its_grace_period_is_gone_from_the_resident_api(self):
+        today = datetime.date.today()
+        draft = self.draft()
+        org = [o for o in draft["directory"]["organizations"] if o["key"] == "helpwanted"][0]
+        phone = org["services"][0]["phones"][0]
+        # Not a crisis line: due 180 days after its check, withdrawn after 60 more.
+        phone["checked"] = (today - datetime.timedelta(days=240)).isoformat()  # today is its last day
+        saved = self.editor.call("PUT", "directory/draft", {"revision": draft["revision"], "directory": draft["directory"]}).json()
+        self.assertEqual(saved["unticked"], [])  # a date is provenance, not content
+        self.assertEqual(self.editor.call("POST", "directory/publish", {"revision": saved["revision"]}).status, 201)
+        self.assertIn("+31202615275", self.server.get("/api/v1/directory").body.decode())
+        items = self.editor.call("GET", "directory/attention").json()["items"]
+        self.assertEqual(items[0]["reason"], "overdue", items[:3])
+        self.assertEqual((items[0]["organization"], items[0]["withdrawn_on"]),
+                         ("helpwanted", (today + datetime.timedelta(days=1)).isoformat()))
+        self.assertEqual(items[0]["source_url"], "https://www.helpwanted.nl/en")
+
+        draft = self.draft()
+        org = [o for o in draft["directory"]["organizations"] if o["key"] == "helpwanted"][0]
+        org["services"][0]["phones"][0]["checked"] = (today - datetime.timedelta(days=241)).isoformat()
+        saved = self.editor.call("PUT", "directory/draft", {"revision": draft["revision"], "directory": draft["directory"]}).json()
+        self.assertEqual(self.editor.call("POST", "directory/publish", {"revision": saved["revision"]}).status, 201)
+        self.assertNotIn("+31202615275", self.server.get("/api/v1/directory").body.decode())
+        self.assertNotIn("+31202615275", self.server.get("/hsds/organizations").body.decode())
+        self.assertEqual(self.editor.call("GET", "directory/attention").json()["items"][0]["reason"], "withdrawn")
 
     def test_attention_lists_unverified_and_todo(self):
         items = self.editor.call("GET", "directory/attention").json()["items"]
