@@ -4,7 +4,8 @@
 # Exits 1 when a budget is missed, 2 when a benchmark could not run.
 #
 #   bench/run-all.sh                 (about 2.5 minutes on 2 cores)
-#   HW_BINARY=path bench/run-all.sh  another binary (default build/hulpwijzer)
+#   HW_BINARY=path bench/run-all.sh  another binary (default build/hulpwijzer-for-tests,
+#                                    which honours HULPWIJZER_FAST_KDF_FOR_TESTS)
 #   BENCH_LOG=file bench/run-all.sh  keep the benchmarks' own output there
 #
 # Needs wrk and nginx (Debian: wrk, nginx-light) and Debian's python3.

@@ -3,7 +3,6 @@
 #include <sodium.h>
 
 #include <condition_variable>
-#include <cstdlib>
 #include <mutex>
 
 #include "crypto/key_wrap.h"
@@ -47,11 +46,6 @@ KdfParams KdfParams::Production() {
 }
 
 KdfParams KdfParams::FastForTests() { return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN}; }
-
-KdfParams KdfParams::FromEnvironment() {
-  const char* fast = std::getenv("HULPWIJZER_FAST_KDF_FOR_TESTS");
-  return fast && std::string_view(fast) == "1" ? FastForTests() : Production();
-}
 
 std::string RandomSalt() {
   EnsureSodium();

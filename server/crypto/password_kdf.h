@@ -17,10 +17,16 @@ struct KdfParams {
   uint64_t mem = 0;  // bytes
   // crypto_pwhash's INTERACTIVE setting (2 passes, 64 MiB): about 0.1 s here.
   static KdfParams Production();
-  // The library minimum, for tests only (selected by HULPWIJZER_FAST_KDF_FOR_TESTS=1).
+  // The library minimum, for tests only (selected by HULPWIJZER_FAST_KDF_FOR_TESTS=1 in
+  // the test build).
   static KdfParams FastForTests();
-  // FastForTests when that environment variable is set, else Production.
+  // What the commands use. In the shipped binary always Production: an environment
+  // variable must not be able to weaken every password hash (a stray line in a unit file,
+  // an inherited environment). Only the test build (hulpwijzer-for-tests, see
+  // kdf_from_environment.cpp) gives FastForTests when HULPWIJZER_FAST_KDF_FOR_TESTS=1.
   static KdfParams FromEnvironment();
+  // Whether this binary honours HULPWIJZER_FAST_KDF_FOR_TESTS (reported by --version).
+  static bool FastSwitchHonoured();
 };
 
 std::string RandomSalt();  // crypto_pwhash_SALTBYTES

@@ -15,7 +15,7 @@ import threading
 import time
 import unittest
 
-BINARY = os.environ.get("HW_BINARY", os.path.join(os.path.dirname(__file__), "../../build/hulpwijzer"))
+BINARY = os.environ.get("HW_BINARY", os.path.join(os.path.dirname(__file__), "../../build/hulpwijzer-for-tests"))
 
 
 class Response:
