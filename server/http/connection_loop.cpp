@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <map>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -121,12 +122,13 @@ class ConnectionLoop::EventLoop {
         BeginDrain();
       }
       if (draining && (connections_.empty() || Clock::now() >= drain_until)) return;
-      const int ready = epoll_wait(epoll_fd_, events, 128, static_cast<int>(kSweepInterval.count()));
+      const int ready = epoll_wait(epoll_fd_, events, 128, WaitMilliseconds());
       if (ready < 0 && errno != EINTR) {
         log::Error("event_loop_failed", {{"errno", errno}});
         return;
       }
       for (int i = 0; i < ready; ++i) Dispatch(events[i]);
+      ReleaseHeld(Clock::now());
       if (const auto now = Clock::now(); now >= next_sweep) {
         CloseExpired(now);
         next_sweep = now + kSweepInterval;
@@ -150,6 +152,16 @@ class ConnectionLoop::EventLoop {
   }
 
  private:
+  // Until the next sweep, or sooner when a held answer is due.
+  int WaitMilliseconds() const {
+    auto wait = kSweepInterval;
+    if (!held_.empty()) {
+      const auto due = std::chrono::ceil<std::chrono::milliseconds>(held_.begin()->first - Clock::now());
+      wait = std::clamp(due, std::chrono::milliseconds(0), wait);
+    }
+    return static_cast<int>(wait.count());
+  }
+
   void Dispatch(const epoll_event& event) {
     if (event.data.u64 == kListenTag) return AcceptAll();
     if (event.data.u64 == kWakeTag) return TakeAnswers();
@@ -263,7 +275,8 @@ class ConnectionLoop::EventLoop {
     connection.answered_length = framing.length;
     const bool last = framing.close_after || connection.peer_closed || owner_.stopping_.load() ||
                       connection.served + 1 >= options_.max_requests_per_connection;
-    if (!owner_.may_wait_(framing.method, framing.target)) {
+    const int lane = owner_.choose_lane_(framing.method, framing.target);
+    if (lane < 0) {
       RawRequest request{std::string_view(connection.in).substr(0, framing.length), connection.peer_ip,
                          connection.peer_port, last, connection.continue_sent};
       RawAnswer answer = owner_.Handle(request);
@@ -280,7 +293,7 @@ class ConnectionLoop::EventLoop {
       answer.close = answer.close || last;
       Post(id, std::move(answer));
     };
-    if (!owner_.workers_->TryPost(std::move(job))) {
+    if (!owner_.lanes_.at(static_cast<size_t>(lane))->TryPost(std::move(job))) {
       connection.phase = Connection::Phase::kReading;
       StartWriting(connection, owner_.refusal_(503), true);
     }
@@ -294,13 +307,31 @@ class ConnectionLoop::EventLoop {
       std::lock_guard<std::mutex> lock(answers_mutex_);
       answers.swap(answers_);
     }
+    const auto now = Clock::now();
     for (auto& [id, answer] : answers) {
-      const auto found = connections_.find(id);
-      if (found == connections_.end() || found->second->phase != Connection::Phase::kProcessing) continue;
-      Connection& connection = *found->second;
-      StartWriting(connection, std::move(answer.bytes), answer.close);
-      if (connection.phase == Connection::Phase::kReading) Advance(connection);
+      if (answer.hold.count() > 0 && !owner_.stopping_.load())
+        held_.emplace(now + answer.hold, std::make_pair(id, std::move(answer)));
+      else
+        Deliver(id, std::move(answer));
     }
+  }
+
+  // Held answers whose time has come (all of them when stopping: they are in progress).
+  void ReleaseHeld(Clock::time_point now) {
+    const bool all = owner_.stopping_.load();
+    while (!held_.empty() && (all || held_.begin()->first <= now)) {
+      auto [id, answer] = std::move(held_.begin()->second);
+      held_.erase(held_.begin());
+      Deliver(id, std::move(answer));
+    }
+  }
+
+  void Deliver(uint64_t id, RawAnswer answer) {
+    const auto found = connections_.find(id);
+    if (found == connections_.end() || found->second->phase != Connection::Phase::kProcessing) return;
+    Connection& connection = *found->second;
+    StartWriting(connection, std::move(answer.bytes), answer.close);
+    if (connection.phase == Connection::Phase::kReading) Advance(connection);
   }
 
   void StartWriting(Connection& connection, std::string bytes, bool close_after) {
@@ -431,19 +462,20 @@ class ConnectionLoop::EventLoop {
   uint64_t next_id_ = kFirstConnectionId;
   std::unordered_map<uint64_t, std::unique_ptr<Connection>> connections_;
   std::vector<uint64_t> closed_;
+  std::multimap<Clock::time_point, std::pair<uint64_t, RawAnswer>> held_;  // by when they are due
   std::mutex answers_mutex_;
   std::vector<std::pair<uint64_t, RawAnswer>> answers_;
 };
 
-ConnectionLoop::ConnectionLoop(ConnectionLoopOptions options, Handler handler, MayWait may_wait, Refusal refusal)
+ConnectionLoop::ConnectionLoop(ConnectionLoopOptions options, Handler handler, ChooseLane choose_lane, Refusal refusal)
     : options_(std::move(options)),
       handler_(std::move(handler)),
-      may_wait_(std::move(may_wait)),
+      choose_lane_(std::move(choose_lane)),
       refusal_(std::move(refusal)) {}
 
 ConnectionLoop::~ConnectionLoop() {
   // Workers first: a job still running posts its answer to its loop, which must exist.
-  workers_.reset();  // runs what is still queued; its answers go nowhere
+  lanes_.clear();  // runs what is still queued; its answers go nowhere
   loops_.clear();
   if (listen_fd_ >= 0) close(listen_fd_);
 }
@@ -454,7 +486,8 @@ Status ConnectionLoop::Listen(const std::string& host, int port) {
   listen_fd_ = socket->fd;
   port_ = socket->port;
   max_connections_ = ConnectionsThatFit(options_.max_connections);
-  workers_ = std::make_unique<WorkerPool>(options_.workers, options_.max_queued);
+  for (const WorkerLane& lane : options_.lanes)
+    lanes_.push_back(std::make_unique<WorkerPool>(lane.threads, lane.max_queued));
   for (int i = 0; i < std::max(1, options_.event_loops); ++i) {
     auto loop = std::make_unique<EventLoop>(*this);
     if (Status opened = loop->Open(); !opened.ok()) return opened;

@@ -1,10 +1,16 @@
 // Serves HTTP/1.1 connections with a few event loops (epoll) instead of a thread per
 // connection. A loop reads without blocking until a whole request is buffered
 // (request_framer.h), under one deadline for the whole request, then answers it on the spot
-// when it cannot wait (pages, assets and the resident API live in memory) or hands it to the
-// worker pool (anything that may wait on the disk, SQLite or a key derivation), and writes
-// the answer without blocking. So a client that sends a byte a second holds a few kilobytes
-// of memory and a file descriptor, never a thread, and it is dropped at its deadline.
+// when it cannot wait (pages, assets and the resident API live in memory) or hands it to one
+// of a few worker lanes (anything that may wait on the disk, SQLite or a key derivation), and
+// writes the answer without blocking. So a client that sends a byte a second holds a few
+// kilobytes of memory and a file descriptor, never a thread, and it is dropped at its deadline.
+//
+// Lanes: each has its own threads and its own bounded queue (503 when full), so work of one
+// kind cannot hold up another: a flood of logins waiting on Argon2id never delays a
+// resident's contact request or a partner opening the inbox. An answer may carry a hold (a
+// failed login's delay): the loop keeps it and sends it when the hold is over, from its own
+// timer, so the delay holds no thread.
 //
 // HTTP parsing is not done here: the Handler turns the bytes of one request into the bytes
 // of its answer (cpp-httplib does that, in http_server.cpp). A connection's buffers,
@@ -42,12 +48,18 @@ struct RawRequest {
 struct RawAnswer {
   std::string bytes;   // the whole response, status line to body
   bool close = false;  // close the connection after it
+  std::chrono::milliseconds hold{0};  // send it this much later (worker answers only)
+};
+
+// A worker pool of its own for one kind of request.
+struct WorkerLane {
+  int threads = 16;
+  size_t max_queued = 1024;  // requests waiting for one of its threads; beyond that 503
 };
 
 struct ConnectionLoopOptions {
   int event_loops = 2;
-  int workers = 16;
-  size_t max_queued = 1024;  // requests waiting for a worker; beyond that 503
+  std::vector<WorkerLane> lanes{WorkerLane{}};
   int max_connections = 4096;  // lowered to what the file descriptor limit allows
   size_t max_requests_per_connection = 1000;
   std::chrono::milliseconds request_deadline{10000};  // connect or first byte to the whole request
@@ -62,13 +74,14 @@ class ConnectionLoop {
  public:
   // Turns one request into its answer; runs on loop and worker threads, many at once.
   using Handler = std::function<RawAnswer(const RawRequest&)>;
-  // True when the request may wait (disk, SQLite, key derivation): it goes to a worker.
-  using MayWait = std::function<bool(std::string_view method, std::string_view target)>;
+  // The index of the lane a request that may wait (disk, SQLite, key derivation) goes to;
+  // -1 for one answered on the loop at once.
+  using ChooseLane = std::function<int(std::string_view method, std::string_view target)>;
   // A whole response with "Connection: close" for a status the loop gives itself
   // (400, 414, 431 for unframeable requests; 500 when the handler threw; 503 when overloaded).
   using Refusal = std::function<std::string(int status)>;
 
-  ConnectionLoop(ConnectionLoopOptions options, Handler handler, MayWait may_wait, Refusal refusal);
+  ConnectionLoop(ConnectionLoopOptions options, Handler handler, ChooseLane choose_lane, Refusal refusal);
   ~ConnectionLoop();
   ConnectionLoop(const ConnectionLoop&) = delete;
   ConnectionLoop& operator=(const ConnectionLoop&) = delete;
@@ -88,14 +101,14 @@ class ConnectionLoop {
 
   const ConnectionLoopOptions options_;
   const Handler handler_;
-  const MayWait may_wait_;
+  const ChooseLane choose_lane_;
   const Refusal refusal_;
   int listen_fd_ = -1;
   int port_ = 0;
   int max_connections_ = 0;
   std::atomic<bool> stopping_{false};
   std::atomic<int> open_connections_{0};
-  std::unique_ptr<WorkerPool> workers_;
+  std::vector<std::unique_ptr<WorkerPool>> lanes_;
   std::vector<std::unique_ptr<EventLoop>> loops_;
 };
 
