@@ -18,6 +18,7 @@
 
 #include "http/listen_socket.h"
 #include "http/worker_pool.h"
+#include "util/client_network.h"
 #include "util/log.h"
 
 namespace hw::http {
@@ -48,9 +49,12 @@ struct Connection {
   int fd = -1;
   uint64_t id = 0;
   std::string peer_ip;
+  std::string network;  // ClientNetwork(peer_ip), counted by the owner; empty when exempt
   int peer_port = 0;
   Phase phase = Phase::kReading;
   Clock::time_point deadline;
+  bool between_requests = false;  // kept alive after an answer, no byte of the next one yet
+  Clock::time_point idle_since;   // when it last had no request in progress
   std::string in;
   size_t answered_length = 0;  // bytes at the front of `in` that the current answer answers
   std::string out;
@@ -62,6 +66,8 @@ struct Connection {
   size_t lingered = 0;
   uint32_t watched = 0;  // events registered with epoll; 0 = not registered
 };
+
+bool IsLoopback(const std::string& ip) { return ip.rfind("127.", 0) == 0 || ip == "::1"; }
 
 // Raises the soft limit on open files to the hard one (many idle keep-alive connections are
 // cheap now) and returns how many connections fit.
@@ -190,22 +196,60 @@ class ConnectionLoop::EventLoop {
         if (errno == EMFILE || errno == ENFILE) ShedOneConnection();
         return;  // EAGAIN, or nothing more to do now
       }
-      if (owner_.stopping_.load() || owner_.open_connections_.load() >= owner_.max_connections_) {
+      if (owner_.stopping_.load()) {
+        close(fd);
+        continue;
+      }
+      auto connection = std::make_unique<Connection>();
+      connection->fd = fd;
+      connection->peer_ip = PeerAddressText(&peer, &connection->peer_port);
+      if (!(options_.loopback_is_proxy && IsLoopback(connection->peer_ip)))
+        connection->network = ClientNetwork(connection->peer_ip);
+      if (!MakeRoomFor(connection->network)) {
         close(fd);
         continue;
       }
       const int yes = 1;
       setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
-      auto connection = std::make_unique<Connection>();
-      connection->fd = fd;
       connection->id = next_id_++;
-      connection->peer_ip = PeerAddressText(&peer, &connection->peer_port);
       connection->deadline = Clock::now() + options_.request_deadline;
+      connection->idle_since = Clock::now();
       ++owner_.open_connections_;
       Connection& added = *connection;
       connections_.emplace(added.id, std::move(connection));
       Watch(added, EPOLLIN);
     }
+  }
+
+  // Counts a new connection of `network` in, shedding the connection idle longest when the
+  // client or the whole server is at its bound: holding connections open must not keep
+  // anyone else out. False when nothing could be shed (then the new one is closed).
+  bool MakeRoomFor(const std::string& network) {
+    if (!network.empty() && !owner_.Admit(network)) {
+      if (!ShedIdlest(&network)) {
+        owner_.Leave(network);
+        return false;
+      }
+    }
+    if (owner_.open_connections_.load() >= owner_.max_connections_ && !ShedIdlest(nullptr)) {
+      if (!network.empty()) owner_.Leave(network);
+      return false;
+    }
+    return true;
+  }
+
+  // Closes this loop's connection that has waited longest without a request in progress,
+  // of `network` only when given. Connections of other loops are theirs to shed.
+  bool ShedIdlest(const std::string* network) {
+    Connection* idlest = nullptr;
+    for (const auto& [id, connection] : connections_) {
+      if (connection->phase != Connection::Phase::kReading || !connection->in.empty()) continue;
+      if (network && connection->network != *network) continue;
+      if (!idlest || connection->idle_since < idlest->idle_since) idlest = connection.get();
+    }
+    if (!idlest) return false;
+    Close(*idlest);
+    return true;
   }
 
   // Out of file descriptors: without this the listening socket stays readable and the loop
@@ -224,7 +268,11 @@ class ConnectionLoop::EventLoop {
     while (!connection.peer_closed && connection.in.size() < cap) {
       const ssize_t got = recv(connection.fd, buffer, sizeof buffer, 0);
       if (got > 0) {
-        if (connection.in.empty()) connection.deadline = Clock::now() + options_.request_deadline;
+        // A kept-alive connection's next request gets the whole request deadline from its
+        // first byte; on a new connection the deadline runs from the connect, and no byte
+        // restarts it (or a byte every 9 s would hold the connection for ever).
+        if (connection.between_requests) connection.deadline = Clock::now() + options_.request_deadline;
+        connection.between_requests = false;
         connection.in.append(buffer, static_cast<size_t>(got));
         if (static_cast<size_t>(got) < sizeof buffer) break;
       } else if (got == 0) {
@@ -370,6 +418,8 @@ class ConnectionLoop::EventLoop {
     connection.continue_sent = false;
     ++connection.served;
     connection.phase = Connection::Phase::kReading;
+    connection.between_requests = connection.in.empty();
+    connection.idle_since = Clock::now();
     connection.deadline = Clock::now() + (connection.in.empty() ? options_.idle_timeout : options_.request_deadline);
     Watch(connection, EPOLLIN);
     // Pipelined requests already buffered: Advance goes on with them (its caller's job).
@@ -425,6 +475,7 @@ class ConnectionLoop::EventLoop {
     close(connection.fd);  // also removes it from epoll
     connection.phase = Connection::Phase::kClosed;
     --owner_.open_connections_;
+    if (!connection.network.empty()) owner_.Leave(connection.network);
     closed_.push_back(connection.id);
   }
 
@@ -506,6 +557,17 @@ void ConnectionLoop::Run() {
 void ConnectionLoop::Stop() {
   stopping_.store(true);
   for (auto& loop : loops_) loop->Wake();
+}
+
+bool ConnectionLoop::Admit(const std::string& network) {
+  std::lock_guard<std::mutex> lock(clients_mutex_);
+  return ++connections_per_client_[network] <= options_.max_connections_per_client;
+}
+
+void ConnectionLoop::Leave(const std::string& network) {
+  std::lock_guard<std::mutex> lock(clients_mutex_);
+  const auto it = connections_per_client_.find(network);
+  if (it != connections_per_client_.end() && --it->second <= 0) connections_per_client_.erase(it);
 }
 
 RawAnswer ConnectionLoop::Handle(const RawRequest& request) const {

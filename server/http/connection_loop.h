@@ -12,6 +12,12 @@
 // failed login's delay): the loop keeps it and sends it when the hold is over, from its own
 // timer, so the delay holds no thread.
 //
+// Connections: at most `max_connections` in all and `max_connections_per_client` per client
+// network (util/client_network.h). At either bound a new connection does not get refused:
+// the connection idle longest (no request in progress) on the loop that accepted it is shed
+// for it, the client's own when the client is at its bound. Only when that loop has none
+// idle is the new one closed.
+//
 // HTTP parsing is not done here: the Handler turns the bytes of one request into the bytes
 // of its answer (cpp-httplib does that, in http_server.cpp). A connection's buffers,
 // deadlines and state belong to one loop thread; workers only see copies of request bytes.
@@ -25,6 +31,8 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,8 +69,13 @@ struct ConnectionLoopOptions {
   int event_loops = 2;
   std::vector<WorkerLane> lanes{WorkerLane{}};
   int max_connections = 4096;  // lowered to what the file descriptor limit allows
+  int max_connections_per_client = 256;
+  // Behind a proxy on loopback every client arrives from it; the proxy bounds clients then.
+  bool loopback_is_proxy = false;
   size_t max_requests_per_connection = 1000;
-  std::chrono::milliseconds request_deadline{10000};  // connect or first byte to the whole request
+  // From the connection (or, on a kept-alive one, from the first byte after an answer) to
+  // the whole request; bytes that trickle in never restart it.
+  std::chrono::milliseconds request_deadline{10000};
   std::chrono::milliseconds idle_timeout{5000};       // between requests on a kept-alive connection
   std::chrono::milliseconds write_stall{10000};       // writing an answer without any progress
   std::chrono::milliseconds linger{2000};             // reading what a closed connection still sends
@@ -98,6 +111,10 @@ class ConnectionLoop {
 
   // The handler, with any exception turned into a 500 that closes the connection.
   RawAnswer Handle(const RawRequest& request) const;
+  // Open connections per client network, over all loops. Admit counts one more and says
+  // whether that keeps the client within its bound; Leave uncounts one.
+  bool Admit(const std::string& network);
+  void Leave(const std::string& network);
 
   const ConnectionLoopOptions options_;
   const Handler handler_;
@@ -109,6 +126,8 @@ class ConnectionLoop {
   std::atomic<bool> stopping_{false};
   std::atomic<int> open_connections_{0};
   std::vector<std::unique_ptr<WorkerPool>> lanes_;
+  std::mutex clients_mutex_;
+  std::unordered_map<std::string, int> connections_per_client_;
   std::vector<std::unique_ptr<EventLoop>> loops_;
 };
 

@@ -131,6 +131,7 @@ ConnectionLoopOptions LoopOptions(const ServerConfig& config) {
   options.event_loops = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
   const int half = std::max(1, config.threads / 2);
   options.lanes = {WorkerLane{half, 1024}, WorkerLane{half, 1024}, WorkerLane{kLoginThreads, kLoginQueue}};
+  options.loopback_is_proxy = config.behind_proxy;
   options.limits.max_head = kMaxHeaderBytes + kMaxTarget + 2048;
   options.limits.max_body = kMaxPayload;
   return options;
