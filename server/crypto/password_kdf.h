@@ -1,6 +1,8 @@
 // Keys derived from passwords with Argon2id (crypto_pwhash). Parameters are stored per
 // user so they can be raised later. At most two derivations run at once in the process
-// (each may take 64 MiB and most of a core); further callers wait. Thread-safe.
+// (each may take 64 MiB and most of a core); further callers wait, the lowest queue rank
+// first and in order of arrival among equals, so that a login from a client without
+// recent failures is not queued behind a flood of guesses. Thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -30,6 +32,7 @@ struct KdfParams {
 };
 
 std::string RandomSalt();  // crypto_pwhash_SALTBYTES
-Result<SecureBuffer> DeriveKeyFromPassword(std::string_view password, std::string_view salt, const KdfParams& params);
+Result<SecureBuffer> DeriveKeyFromPassword(std::string_view password, std::string_view salt, const KdfParams& params,
+                                           int64_t queue_rank = 0);
 
 }  // namespace hw::crypto

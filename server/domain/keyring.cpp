@@ -166,7 +166,7 @@ Status Keyring::GrantFromSecrets(const std::vector<OrgSecret>& secrets, const st
   return Status::Ok();
 }
 
-LoginAttempt Keyring::Login(const std::string& email, const std::string& password) {
+LoginAttempt Keyring::Login(const std::string& email, const std::string& password, int64_t queue_rank) {
   // Counted before deriving, so guesses sent at once each get their own place in the schedule.
   const int64_t attempt = throttle_.Attempt(email, now_());
   auto found = keys_.StaffByEmail(email);
@@ -174,7 +174,7 @@ LoginAttempt Keyring::Login(const std::string& email, const std::string& passwor
   const store::StaffRow* row = found.value() ? &*found.value() : nullptr;
   const crypto::KdfParams params =
       row ? crypto::KdfParams{static_cast<uint64_t>(row->kdf_ops), static_cast<uint64_t>(row->kdf_mem)} : kdf_;
-  auto key = crypto::DeriveKeyFromPassword(password, row ? row->kdf_salt : Dummy().salt, params);
+  auto key = crypto::DeriveKeyFromPassword(password, row ? row->kdf_salt : Dummy().salt, params, queue_rank);
   if (!key.ok()) return {key.status()};
   auto staff_secret = crypto::Unwrap(row ? row->wrapped_secret : Dummy().wrapped_secret, key.value(),
                                      StaffAd(row ? row->email : ""));

@@ -10,8 +10,10 @@
 // before deriving and held by the connection loop, not a thread); a right password is
 // answered at once and is never refused for anyone else's failures, so there is no
 // lockout an abuser could trigger. What bounds guessing is the cost of a guess: Argon2id
-// runs at most twice at once in the process (its own worker lane), about 20 guesses a
-// second for all accounts together, against passwords of at least 12 characters.
+// runs at most twice at once in the process (logins have their own worker lane), about 20
+// guesses a second for all accounts together, against passwords of at least 12 characters.
+// Waiting logins are served by queue rank, so the owner's login from an address without
+// failures goes before a flood of guesses from another.
 // An unknown e-mail address takes the same path as a wrong password (a derivation with
 // the current parameters, an unwrap, one audit row, the same delays), so neither the
 // timing nor the answer tells which addresses have an account.
@@ -73,7 +75,9 @@ class Keyring {
   Status GrantFromSecrets(const std::vector<OrgSecret>& secrets, const std::string& organization,
                           const std::string& email, const std::string& actor);
 
-  LoginAttempt Login(const std::string& email, const std::string& password);
+  // `queue_rank`: when more logins wait for Argon2id than may run, the lowest rank goes
+  // first (the caller passes its client's recent failures; see password_kdf.h).
+  LoginAttempt Login(const std::string& email, const std::string& password, int64_t queue_rank = 0);
 
  private:
   Status Grant(int64_t staff_id, const std::string& staff_public_key, const std::string& organization, int64_t version,

@@ -112,8 +112,10 @@ enum Lane : int {
   kStaffLane = 1,     // the staff portal: SQLite reads and writes, sealing and opening
   kLoginLane = 2,     // logins: Argon2id, at most two at once (crypto/password_kdf.h)
 };
-constexpr int kLoginThreads = 2;
-constexpr size_t kLoginQueue = 256;  // about 13 s of waiting at production cost; then 503
+// Most of them wait for one of Argon2id's two slots, in rank order (password_kdf.h): enough
+// that an owner's login reaches that wait past a few dozen guesses, not behind them.
+constexpr int kLoginThreads = 64;
+constexpr size_t kLoginQueue = 256;
 
 int ChooseLane(std::string_view method, std::string_view target) {
   if (!MayWait(method, target)) return kOnLoop;
