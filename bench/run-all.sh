@@ -39,6 +39,7 @@ run page_weight "$python" "$here/page_weight.py"
 run memory sh "$here/memory.sh"
 run serve "$python" "$here/serve.py"
 run contact_requests "$python" "$here/contact_requests.py"
+run login_attack "$python" "$here/login_attack.py"
 
 awk -F '\t' '
   { for (i = 1; i <= 5; i++) { cell[NR, i] = $i; if (length($i) > w[i]) w[i] = length($i) } }
