@@ -23,6 +23,7 @@ import unittest
 from server_process import ServerProcess, read_response, run_cli
 
 FAST = {"HULPWIJZER_FAST_KDF_FOR_TESTS": "1"}
+PRODUCTION = {"HULPWIJZER_FAST_KDF_FOR_TESTS": "0"}  # also where tests/sanitize.sh exports "1"
 
 
 def demo(data, env):
@@ -110,8 +111,8 @@ class AtProductionCost(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.data = tempfile.mkdtemp(prefix="hw-login-timing-")
-        cls.accounts = demo(cls.data, {})
-        cls.server = ServerProcess(data_dir=cls.data).__enter__()
+        cls.accounts = demo(cls.data, PRODUCTION)
+        cls.server = ServerProcess(data_dir=cls.data, env=PRODUCTION).__enter__()
         cls.vt_id = veilig_thuis_id(cls.server)
 
     @classmethod
