@@ -9,6 +9,6 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 HW_CRASH_KILLS="${1:-500}"
 export HW_CRASH_KILLS
-export HW_BINARY="${HW_BINARY:-$here/../build/hulpwijzer}"
+export HW_BINARY="${HW_BINARY:-$here/../build/hulpwijzer-for-tests}"
 cd "$here/../tests/reliability"
 exec /usr/bin/python3 -m unittest -v test_crash_safety

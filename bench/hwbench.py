@@ -18,7 +18,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-BINARY = os.environ.get("HW_BINARY", os.path.join(ROOT, "build", "hulpwijzer"))
+BINARY = os.environ.get("HW_BINARY", os.path.join(ROOT, "build", "hulpwijzer-for-tests"))
 FAST = {"HULPWIJZER_FAST_KDF_FOR_TESTS": "1"}
 
 

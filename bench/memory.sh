@@ -10,7 +10,7 @@
 # Prints ROW lines for bench/run-all.sh; exits 1 when the budget is missed.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-binary="${HW_BINARY:-$here/../build/hulpwijzer}"
+binary="${HW_BINARY:-$here/../build/hulpwijzer-for-tests}"
 seconds="${1:-10}"
 budget_kb=20480
 command -v wrk >/dev/null || { echo "memory.sh: wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }

@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "crypto/password_kdf.h"
 
 namespace {
 
@@ -38,7 +39,9 @@ int main(int argc, char** argv) {
     return args.empty() ? hw::cli::kExitUsage : hw::cli::kExitOk;
   }
   if (args[0] == "--version") {
-    std::cout << "hulpwijzer " << HW_VERSION << "\n";
+    std::cout << "hulpwijzer " << HW_VERSION
+              << (hw::crypto::KdfParams::FastSwitchHonoured() ? " (test build: honours HULPWIJZER_FAST_KDF_FOR_TESTS)" : "")
+              << "\n";
     return hw::cli::kExitOk;
   }
   const std::string command = args[0];

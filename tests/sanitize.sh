@@ -1,7 +1,7 @@
 #!/bin/sh
 # The whole C++ build once under AddressSanitizer and UndefinedBehaviorSanitizer
 # (-DHW_SANITIZE=ON, g++), in its own folder build-asan/, then tests of the CTest suite
-# against that instrumented binary (CTest passes HW_BINARY=build-asan/hulpwijzer to them).
+# against that instrumented binary (CTest passes HW_BINARY=build-asan/hulpwijzer-for-tests to them).
 #
 #   tests/sanitize.sh                       configure, build, run every group below
 #   tests/sanitize.sh integration e2e       only these groups (CTest name prefixes)
@@ -40,10 +40,10 @@ if [ "$mode" != run ]; then
   # -O0 also leaves every memory access instrumented. NDEBUG as in the shipped build.
   cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O0 -g -DNDEBUG" \
         -DBUILD_TESTING=ON -DHW_SANITIZE=ON >/dev/null
-  cmake --build "$build" -j"$jobs" --target hulpwijzer unit_tests
+  cmake --build "$build" -j"$jobs" --target hulpwijzer hulpwijzer-for-tests unit_tests
   if [ "$mode" = build ]; then exit 0; fi
 fi
-[ -x "$build/hulpwijzer" ] && [ -f "$build/CTestTestfile.cmake" ] \
+[ -x "$build/hulpwijzer-for-tests" ] && [ -f "$build/CTestTestfile.cmake" ] \
   || { echo "sanitize.sh: build-asan/ is not built (tests/sanitize.sh --build-only)" >&2; exit 2; }
 
 reports="$build/sanitizer-reports/$(echo $groups | tr ' ' '-')"

@@ -3,8 +3,9 @@
 #include <sodium.h>
 
 #include <condition_variable>
-#include <cstdlib>
 #include <mutex>
+#include <set>
+#include <utility>
 
 #include "crypto/key_wrap.h"
 #include "crypto/sodium_init.h"
@@ -14,24 +15,32 @@ namespace {
 
 constexpr int kMaxConcurrentDerivations = 2;
 
+// Two slots; waiters are served by (rank, arrival).
 class DerivationSlots {
  public:
-  void Acquire() {
+  void Acquire(int64_t rank) {
     std::unique_lock<std::mutex> lock(mutex_);
-    free_.wait(lock, [this] { return in_use_ < kMaxConcurrentDerivations; });
+    const Waiter me{rank, next_arrival_++};
+    waiting_.insert(me);
+    free_.wait(lock, [&] { return in_use_ < kMaxConcurrentDerivations && *waiting_.begin() == me; });
+    waiting_.erase(waiting_.begin());
     ++in_use_;
+    if (in_use_ < kMaxConcurrentDerivations && !waiting_.empty()) free_.notify_all();  // the next may start too
   }
   void Release() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       --in_use_;
     }
-    free_.notify_one();
+    free_.notify_all();  // the first in order must wake, whichever thread that is
   }
 
  private:
+  using Waiter = std::pair<int64_t, uint64_t>;  // rank, arrival
   std::mutex mutex_;
   std::condition_variable free_;
+  std::set<Waiter> waiting_;
+  uint64_t next_arrival_ = 0;
   int in_use_ = 0;
 };
 
@@ -48,11 +57,6 @@ KdfParams KdfParams::Production() {
 
 KdfParams KdfParams::FastForTests() { return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN}; }
 
-KdfParams KdfParams::FromEnvironment() {
-  const char* fast = std::getenv("HULPWIJZER_FAST_KDF_FOR_TESTS");
-  return fast && std::string_view(fast) == "1" ? FastForTests() : Production();
-}
-
 std::string RandomSalt() {
   EnsureSodium();
   std::string salt(crypto_pwhash_SALTBYTES, '\0');
@@ -60,13 +64,14 @@ std::string RandomSalt() {
   return salt;
 }
 
-Result<SecureBuffer> DeriveKeyFromPassword(std::string_view password, std::string_view salt, const KdfParams& params) {
+Result<SecureBuffer> DeriveKeyFromPassword(std::string_view password, std::string_view salt, const KdfParams& params,
+                                           int64_t queue_rank) {
   EnsureSodium();
   if (salt.size() != crypto_pwhash_SALTBYTES) return Status::Corruption("password salt has the wrong size");
   if (params.ops < crypto_pwhash_OPSLIMIT_MIN || params.mem < crypto_pwhash_MEMLIMIT_MIN)
     return Status::Corruption("password hashing parameters are below the library minimum");
   SecureBuffer key(kWrapKeyBytes);
-  Slots().Acquire();
+  Slots().Acquire(queue_rank);
   const int rc = crypto_pwhash(key.data(), key.size(), password.data(), password.size(),
                                reinterpret_cast<const unsigned char*>(salt.data()), params.ops,
                                static_cast<size_t>(params.mem), crypto_pwhash_ALG_ARGON2ID13);

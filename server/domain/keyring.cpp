@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <chrono>
-#include <thread>
 
 #include "crypto/key_wrap.h"
 #include "crypto/sealing.h"
@@ -22,10 +20,15 @@ std::string RecoveryAd(const std::string& organization, int64_t version) {
   return "org-recovery:" + organization + ":" + std::to_string(version);
 }
 
-// A derivation for unknown e-mail addresses too, so timing does not tell who has an account.
-const std::string& DummySalt() {
-  static const std::string salt = crypto::RandomSalt();
-  return salt;
+// What an unknown e-mail address is checked against: a staff secret wrapped under a key
+// nobody knows, so it takes a wrong password's path to the end (derive, unwrap, fail).
+struct DummyAccount {
+  std::string salt = crypto::RandomSalt();
+  std::string wrapped_secret = crypto::Wrap(crypto::RandomKey().view(), crypto::RandomKey(), StaffAd(""));
+};
+const DummyAccount& Dummy() {
+  static const DummyAccount dummy;
+  return dummy;
 }
 
 StaffIdentity IdentityOf(const store::StaffRow& row) {
@@ -33,13 +36,6 @@ StaffIdentity IdentityOf(const store::StaffRow& row) {
 }
 
 }  // namespace
-
-int Keyring::LoginDelayMilliseconds(int64_t failures) {
-  // Two free mistakes, then 1, 2, 4, 8 seconds at most. Only failed attempts wait, so an
-  // abuser hammering an account cannot keep its owner out.
-  if (failures <= 2) return 0;
-  return static_cast<int>(std::min<int64_t>(8000, 1000LL << std::min<int64_t>(failures - 3, 3)));
-}
 
 void Keyring::Audit(const std::string& actor, const std::string& action, const std::string& organization,
                     const std::string& target) {
@@ -170,28 +166,31 @@ Status Keyring::GrantFromSecrets(const std::vector<OrgSecret>& secrets, const st
   return Status::Ok();
 }
 
-Result<LoginResult> Keyring::Login(const std::string& email, const std::string& password) {
-  const Status refused = Status::InvalidArgument("the e-mail address or password is not right");
+LoginAttempt Keyring::Login(const std::string& email, const std::string& password, int64_t queue_rank) {
+  // Counted before deriving, so guesses sent at once each get their own place in the schedule.
+  const int64_t attempt = throttle_.Attempt(email, now_());
   auto found = keys_.StaffByEmail(email);
-  if (!found.ok()) return found.status();
-  if (!found.value()) {
-    (void)crypto::DeriveKeyFromPassword(password, DummySalt(), kdf_);
-    return refused;
+  if (!found.ok()) return {found.status()};
+  const store::StaffRow* row = found.value() ? &*found.value() : nullptr;
+  const crypto::KdfParams params =
+      row ? crypto::KdfParams{static_cast<uint64_t>(row->kdf_ops), static_cast<uint64_t>(row->kdf_mem)} : kdf_;
+  auto key = crypto::DeriveKeyFromPassword(password, row ? row->kdf_salt : Dummy().salt, params, queue_rank);
+  if (!key.ok()) return {key.status()};
+  auto staff_secret = crypto::Unwrap(row ? row->wrapped_secret : Dummy().wrapped_secret, key.value(),
+                                     StaffAd(row ? row->email : ""));
+  if (!row || !staff_secret.ok()) {
+    // One audit row either way; an unknown address is not written down (it may be anyone's).
+    Audit(row ? row->email : "unknown account", "login_failed", row ? row->partner_of.value_or("") : "", "");
+    return {Status::InvalidArgument("the e-mail address or password is not right"),
+            std::chrono::milliseconds(LoginThrottle::DelayMilliseconds(attempt))};
   }
-  const store::StaffRow& row = *found.value();
-  const crypto::KdfParams params{static_cast<uint64_t>(row.kdf_ops), static_cast<uint64_t>(row.kdf_mem)};
-  auto key = crypto::DeriveKeyFromPassword(password, row.kdf_salt, params);
-  if (!key.ok()) return key.status();
-  auto staff_secret = crypto::Unwrap(row.wrapped_secret, key.value(), StaffAd(row.email));
-  if (!staff_secret.ok()) {
-    keys_.SetFailedLogins(row.id, row.failed_logins + 1);
-    Audit(row.email, "login_failed", row.partner_of.value_or(""), "");
-    std::this_thread::sleep_for(std::chrono::milliseconds(LoginDelayMilliseconds(row.failed_logins + 1)));
-    return refused;
-  }
-  if (row.failed_logins) keys_.SetFailedLogins(row.id, 0);
+  throttle_.Succeeded(email);
+  return {OpenAccount(*row, std::move(staff_secret.value()))};
+}
+
+Result<LoginResult> Keyring::OpenAccount(const store::StaffRow& row, crypto::SecureBuffer staff_secret) {
   LoginResult result{IdentityOf(row), {}};
-  const crypto::KeyPair staff_keys{row.public_key, std::move(staff_secret.value())};
+  const crypto::KeyPair staff_keys{row.public_key, std::move(staff_secret)};
   auto grants = keys_.GrantsOf(row.id);
   if (!grants.ok()) return grants.status();
   for (const auto& grant : grants.value()) {

@@ -5,15 +5,28 @@
 // - each staff member has a key pair whose secret is wrapped under an Argon2id key
 //   derived from their password (parameters stored per user);
 // - login derives that key, unwraps the staff secret, opens the grants: a wrong password
-//   simply fails to unwrap. Failed logins slow down (no lockout an abuser could trigger).
-// Thread-safe as far as its stores are; it holds no state of its own.
+//   simply fails to unwrap.
+// Login and online guessing: a failure is answered late (LoginThrottle's delays, counted
+// before deriving and held by the connection loop, not a thread); a right password is
+// answered at once and is never refused for anyone else's failures, so there is no
+// lockout an abuser could trigger. What bounds guessing is the cost of a guess: Argon2id
+// runs at most twice at once in the process (logins have their own worker lane), about 20
+// guesses a second for all accounts together, against passwords of at least 12 characters.
+// Waiting logins are served by queue rank, so the owner's login from an address without
+// failures goes before a flood of guesses from another.
+// An unknown e-mail address takes the same path as a wrong password (a derivation with
+// the current parameters, an unwrap, one audit row, the same delays), so neither the
+// timing nor the answer tells which addresses have an account.
+// Thread-safe as far as its stores are; its only state is the thread-safe throttle.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "crypto/password_kdf.h"
+#include "domain/login_throttle.h"
 #include "domain/staff.h"
 #include "store/audit_store.h"
 #include "store/key_store.h"
@@ -31,6 +44,13 @@ struct NewStaff {
 struct LoginResult {
   StaffIdentity staff;
   std::vector<OrgSecret> secrets;  // every organisation key version this person was granted
+};
+
+struct LoginAttempt {
+  // kInvalidArgument with one message for unknown e-mail and wrong password alike.
+  Result<LoginResult> result;
+  // For a refused attempt: how much later to say so (nothing waits for it here).
+  std::chrono::milliseconds answer_after{0};
 };
 
 class Keyring {
@@ -55,15 +75,15 @@ class Keyring {
   Status GrantFromSecrets(const std::vector<OrgSecret>& secrets, const std::string& organization,
                           const std::string& email, const std::string& actor);
 
-  // kInvalidArgument with one message for unknown e-mail and wrong password alike.
-  Result<LoginResult> Login(const std::string& email, const std::string& password);
-
-  // The wait after the n-th consecutive failed login of an account.
-  static int LoginDelayMilliseconds(int64_t failures);
+  // `queue_rank`: when more logins wait for Argon2id than may run, the lowest rank goes
+  // first (the caller passes its client's recent failures; see password_kdf.h).
+  LoginAttempt Login(const std::string& email, const std::string& password, int64_t queue_rank = 0);
 
  private:
   Status Grant(int64_t staff_id, const std::string& staff_public_key, const std::string& organization, int64_t version,
                const crypto::SecureBuffer& org_secret);
+  // After a right password: the person's identity and every organisation key they hold.
+  Result<LoginResult> OpenAccount(const store::StaffRow& row, crypto::SecureBuffer staff_secret);
   void Audit(const std::string& actor, const std::string& action, const std::string& organization,
              const std::string& target);
 
@@ -71,6 +91,7 @@ class Keyring {
   store::AuditStore& audit_;
   Clock now_;
   crypto::KdfParams kdf_;
+  LoginThrottle throttle_;
 };
 
 }  // namespace hw::domain

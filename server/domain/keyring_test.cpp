@@ -60,25 +60,40 @@ TEST_CASE("a partner reads requests with keys unwrapped at login", "[keyring]") 
   REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "p@m.test", recovery.value(), "test").ok());
   const std::string id = f.Submit("SECRET-ONE");
 
-  auto login = f.keyring->Login("p@m.test", "password of twelve");
+  auto login = f.keyring->Login("p@m.test", "password of twelve").result;
   REQUIRE(login.ok());
   REQUIRE(login->secrets.size() == 1);
   auto opened = f.contact->Open(login->staff, login->secrets, id);
   REQUIRE(opened.ok());
   CHECK(opened.value()["request"]["message"] == "SECRET-ONE");
 
-  SECTION("a wrong password fails and slows the next tries") {
-    CHECK(f.keyring->Login("p@m.test", "password of twelvE").status().code() == StatusCode::kInvalidArgument);
-    CHECK(f.keyring->Login("nobody@m.test", "password of twelve").status().code() == StatusCode::kInvalidArgument);
-    CHECK(Keyring::LoginDelayMilliseconds(2) == 0);
-    CHECK(Keyring::LoginDelayMilliseconds(3) == 1000);
-    CHECK(Keyring::LoginDelayMilliseconds(4) == 2000);
-    CHECK(Keyring::LoginDelayMilliseconds(50) == 8000);
-    CHECK(f.keyring->Login("p@m.test", "password of twelve").ok());  // the owner is never locked out
+  SECTION("wrong passwords are answered ever later, for unknown addresses alike; the right one at once") {
+    for (const std::string email : {"p@m.test", "nobody@m.test"}) {
+      std::vector<int64_t> waits;
+      for (int i = 0; i < 5; ++i) {
+        const LoginAttempt attempt = f.keyring->Login(email, "password of twelvE");
+        CHECK(attempt.result.status().code() == StatusCode::kInvalidArgument);
+        CHECK(attempt.result.status().message() == "the e-mail address or password is not right");
+        waits.push_back(attempt.answer_after.count());
+      }
+      CHECK(waits == std::vector<int64_t>{0, 0, 1000, 2000, 4000});
+    }
+    CHECK(LoginThrottle::DelayMilliseconds(50) == 8000);
+    const LoginAttempt owner = f.keyring->Login("P@m.test", "password of twelve");  // never locked out
+    CHECK(owner.result.ok());
+    CHECK(owner.answer_after.count() == 0);
+    CHECK(f.keyring->Login("p@m.test", "password of twelvE").answer_after.count() == 0);  // cleared
+    int unknown_rows = 0;
+    const auto rows = f.audit->Recent(100);
+    for (const auto& row : rows.value()) {
+      if (row.action == "login_failed" && row.actor == "unknown account") ++unknown_rows;
+      CHECK(row.actor != "nobody@m.test");
+    }
+    CHECK(unknown_rows == 5);  // the same audit row as a known account's failure
   }
   SECTION("a revoked grant opens nothing any more") {
     REQUIRE(f.keys->RemoveGrants(login->staff.id).ok());
-    auto again = f.keyring->Login("p@m.test", "password of twelve");
+    auto again = f.keyring->Login("p@m.test", "password of twelve").result;
     REQUIRE(again.ok());
     CHECK(again->secrets.empty());
     CHECK(f.contact->Open(again->staff, again->secrets, id).status().code() == StatusCode::kFailedPrecondition);
@@ -89,7 +104,7 @@ TEST_CASE("a partner reads requests with keys unwrapped at login", "[keyring]") 
     CHECK(second.value() != recovery.value());
     const std::string newer = f.Submit("SECRET-TWO");
     CHECK(f.requests->Get(newer).value()->key_version == 2);
-    auto again = f.keyring->Login("p@m.test", "password of twelve");
+    auto again = f.keyring->Login("p@m.test", "password of twelve").result;
     REQUIRE(again->secrets.size() == 2);
     CHECK(f.contact->Open(again->staff, again->secrets, id).value()["request"]["message"] == "SECRET-ONE");
     CHECK(f.contact->Open(again->staff, again->secrets, newer).value()["request"]["message"] == "SECRET-TWO");
@@ -106,12 +121,12 @@ TEST_CASE("a partner reads requests with keys unwrapped at login", "[keyring]") 
     CHECK(f.keyring->GrantWithRecoveryKey("moviera", "q@m.test", other_recovery.value(), "test").code() ==
           StatusCode::kInvalidArgument);
     REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "q@m.test", recovery.value(), "test").ok());
-    auto q = f.keyring->Login("q@m.test", "another password");
+    auto q = f.keyring->Login("q@m.test", "another password").result;
     CHECK(f.contact->Open(q->staff, q->secrets, id).ok());
   }
   SECTION("another organisation's partner sees nothing") {
     REQUIRE(f.keyring->AddStaff({"f@f.test", "fier password 1", std::string("fier"), false, false}, "test").ok());
-    auto fier = f.keyring->Login("f@f.test", "fier password 1");
+    auto fier = f.keyring->Login("f@f.test", "fier password 1").result;
     CHECK(f.contact->Open(fier->staff, fier->secrets, id).status().code() == StatusCode::kNotFound);
     CHECK(f.contact->List(fier->staff).value().empty());
   }

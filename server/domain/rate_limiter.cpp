@@ -20,6 +20,12 @@ bool RateLimiter::WouldAllow(const std::string& key, int64_t now) {
   return it == windows_.end() || now - it->second.start >= window_ || it->second.count < limit_;
 }
 
+int64_t RateLimiter::Count(const std::string& key, int64_t now) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const auto it = windows_.find(key);
+  return it == windows_.end() || now - it->second.start >= window_ ? 0 : it->second.count;
+}
+
 void RateLimiter::GiveBack(const std::string& key, int64_t now) {
   std::lock_guard<std::mutex> lock(mutex_);
   const auto it = windows_.find(key);

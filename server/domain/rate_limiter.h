@@ -18,6 +18,8 @@ class RateLimiter {
   // Whether one more event would be within the limit, without counting it (for limits
   // that count only failures, such as wrong passwords).
   bool WouldAllow(const std::string& key, int64_t now);
+  // The events of `key` counted in the current window.
+  int64_t Count(const std::string& key, int64_t now);
   // Uncounts one event of `key` that was allowed in the current window but did not happen
   // after all (a submission that stored nothing), so it does not use up the client's few.
   // Does nothing once the window is over: the event no longer counts anyway.

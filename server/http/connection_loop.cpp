@@ -11,12 +11,14 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <map>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
 
 #include "http/listen_socket.h"
 #include "http/worker_pool.h"
+#include "util/client_network.h"
 #include "util/log.h"
 
 namespace hw::http {
@@ -47,9 +49,12 @@ struct Connection {
   int fd = -1;
   uint64_t id = 0;
   std::string peer_ip;
+  std::string network;  // ClientNetwork(peer_ip), counted by the owner; empty when exempt
   int peer_port = 0;
   Phase phase = Phase::kReading;
   Clock::time_point deadline;
+  bool between_requests = false;  // kept alive after an answer, no byte of the next one yet
+  Clock::time_point idle_since;   // when it last had no request in progress
   std::string in;
   size_t answered_length = 0;  // bytes at the front of `in` that the current answer answers
   std::string out;
@@ -61,6 +66,8 @@ struct Connection {
   size_t lingered = 0;
   uint32_t watched = 0;  // events registered with epoll; 0 = not registered
 };
+
+bool IsLoopback(const std::string& ip) { return ip.rfind("127.", 0) == 0 || ip == "::1"; }
 
 // Raises the soft limit on open files to the hard one (many idle keep-alive connections are
 // cheap now) and returns how many connections fit.
@@ -121,12 +128,13 @@ class ConnectionLoop::EventLoop {
         BeginDrain();
       }
       if (draining && (connections_.empty() || Clock::now() >= drain_until)) return;
-      const int ready = epoll_wait(epoll_fd_, events, 128, static_cast<int>(kSweepInterval.count()));
+      const int ready = epoll_wait(epoll_fd_, events, 128, WaitMilliseconds());
       if (ready < 0 && errno != EINTR) {
         log::Error("event_loop_failed", {{"errno", errno}});
         return;
       }
       for (int i = 0; i < ready; ++i) Dispatch(events[i]);
+      ReleaseHeld(Clock::now());
       if (const auto now = Clock::now(); now >= next_sweep) {
         CloseExpired(now);
         next_sweep = now + kSweepInterval;
@@ -150,6 +158,16 @@ class ConnectionLoop::EventLoop {
   }
 
  private:
+  // Until the next sweep, or sooner when a held answer is due.
+  int WaitMilliseconds() const {
+    auto wait = kSweepInterval;
+    if (!held_.empty()) {
+      const auto due = std::chrono::ceil<std::chrono::milliseconds>(held_.begin()->first - Clock::now());
+      wait = std::clamp(due, std::chrono::milliseconds(0), wait);
+    }
+    return static_cast<int>(wait.count());
+  }
+
   void Dispatch(const epoll_event& event) {
     if (event.data.u64 == kListenTag) return AcceptAll();
     if (event.data.u64 == kWakeTag) return TakeAnswers();
@@ -178,22 +196,60 @@ class ConnectionLoop::EventLoop {
         if (errno == EMFILE || errno == ENFILE) ShedOneConnection();
         return;  // EAGAIN, or nothing more to do now
       }
-      if (owner_.stopping_.load() || owner_.open_connections_.load() >= owner_.max_connections_) {
+      if (owner_.stopping_.load()) {
+        close(fd);
+        continue;
+      }
+      auto connection = std::make_unique<Connection>();
+      connection->fd = fd;
+      connection->peer_ip = PeerAddressText(&peer, &connection->peer_port);
+      if (!(options_.loopback_is_proxy && IsLoopback(connection->peer_ip)))
+        connection->network = ClientNetwork(connection->peer_ip);
+      if (!MakeRoomFor(connection->network)) {
         close(fd);
         continue;
       }
       const int yes = 1;
       setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
-      auto connection = std::make_unique<Connection>();
-      connection->fd = fd;
       connection->id = next_id_++;
-      connection->peer_ip = PeerAddressText(&peer, &connection->peer_port);
       connection->deadline = Clock::now() + options_.request_deadline;
+      connection->idle_since = Clock::now();
       ++owner_.open_connections_;
       Connection& added = *connection;
       connections_.emplace(added.id, std::move(connection));
       Watch(added, EPOLLIN);
     }
+  }
+
+  // Counts a new connection of `network` in, shedding the connection idle longest when the
+  // client or the whole server is at its bound: holding connections open must not keep
+  // anyone else out. False when nothing could be shed (then the new one is closed).
+  bool MakeRoomFor(const std::string& network) {
+    if (!network.empty() && !owner_.Admit(network)) {
+      if (!ShedIdlest(&network)) {
+        owner_.Leave(network);
+        return false;
+      }
+    }
+    if (owner_.open_connections_.load() >= owner_.max_connections_ && !ShedIdlest(nullptr)) {
+      if (!network.empty()) owner_.Leave(network);
+      return false;
+    }
+    return true;
+  }
+
+  // Closes this loop's connection that has waited longest without a request in progress,
+  // of `network` only when given. Connections of other loops are theirs to shed.
+  bool ShedIdlest(const std::string* network) {
+    Connection* idlest = nullptr;
+    for (const auto& [id, connection] : connections_) {
+      if (connection->phase != Connection::Phase::kReading || !connection->in.empty()) continue;
+      if (network && connection->network != *network) continue;
+      if (!idlest || connection->idle_since < idlest->idle_since) idlest = connection.get();
+    }
+    if (!idlest) return false;
+    Close(*idlest);
+    return true;
   }
 
   // Out of file descriptors: without this the listening socket stays readable and the loop
@@ -212,7 +268,11 @@ class ConnectionLoop::EventLoop {
     while (!connection.peer_closed && connection.in.size() < cap) {
       const ssize_t got = recv(connection.fd, buffer, sizeof buffer, 0);
       if (got > 0) {
-        if (connection.in.empty()) connection.deadline = Clock::now() + options_.request_deadline;
+        // A kept-alive connection's next request gets the whole request deadline from its
+        // first byte; on a new connection the deadline runs from the connect, and no byte
+        // restarts it (or a byte every 9 s would hold the connection for ever).
+        if (connection.between_requests) connection.deadline = Clock::now() + options_.request_deadline;
+        connection.between_requests = false;
         connection.in.append(buffer, static_cast<size_t>(got));
         if (static_cast<size_t>(got) < sizeof buffer) break;
       } else if (got == 0) {
@@ -263,7 +323,8 @@ class ConnectionLoop::EventLoop {
     connection.answered_length = framing.length;
     const bool last = framing.close_after || connection.peer_closed || owner_.stopping_.load() ||
                       connection.served + 1 >= options_.max_requests_per_connection;
-    if (!owner_.may_wait_(framing.method, framing.target)) {
+    const int lane = owner_.choose_lane_(framing.method, framing.target);
+    if (lane < 0) {
       RawRequest request{std::string_view(connection.in).substr(0, framing.length), connection.peer_ip,
                          connection.peer_port, last, connection.continue_sent};
       RawAnswer answer = owner_.Handle(request);
@@ -280,7 +341,7 @@ class ConnectionLoop::EventLoop {
       answer.close = answer.close || last;
       Post(id, std::move(answer));
     };
-    if (!owner_.workers_->TryPost(std::move(job))) {
+    if (!owner_.lanes_.at(static_cast<size_t>(lane))->TryPost(std::move(job))) {
       connection.phase = Connection::Phase::kReading;
       StartWriting(connection, owner_.refusal_(503), true);
     }
@@ -294,13 +355,31 @@ class ConnectionLoop::EventLoop {
       std::lock_guard<std::mutex> lock(answers_mutex_);
       answers.swap(answers_);
     }
+    const auto now = Clock::now();
     for (auto& [id, answer] : answers) {
-      const auto found = connections_.find(id);
-      if (found == connections_.end() || found->second->phase != Connection::Phase::kProcessing) continue;
-      Connection& connection = *found->second;
-      StartWriting(connection, std::move(answer.bytes), answer.close);
-      if (connection.phase == Connection::Phase::kReading) Advance(connection);
+      if (answer.hold.count() > 0 && !owner_.stopping_.load())
+        held_.emplace(now + answer.hold, std::make_pair(id, std::move(answer)));
+      else
+        Deliver(id, std::move(answer));
     }
+  }
+
+  // Held answers whose time has come (all of them when stopping: they are in progress).
+  void ReleaseHeld(Clock::time_point now) {
+    const bool all = owner_.stopping_.load();
+    while (!held_.empty() && (all || held_.begin()->first <= now)) {
+      auto [id, answer] = std::move(held_.begin()->second);
+      held_.erase(held_.begin());
+      Deliver(id, std::move(answer));
+    }
+  }
+
+  void Deliver(uint64_t id, RawAnswer answer) {
+    const auto found = connections_.find(id);
+    if (found == connections_.end() || found->second->phase != Connection::Phase::kProcessing) return;
+    Connection& connection = *found->second;
+    StartWriting(connection, std::move(answer.bytes), answer.close);
+    if (connection.phase == Connection::Phase::kReading) Advance(connection);
   }
 
   void StartWriting(Connection& connection, std::string bytes, bool close_after) {
@@ -339,6 +418,8 @@ class ConnectionLoop::EventLoop {
     connection.continue_sent = false;
     ++connection.served;
     connection.phase = Connection::Phase::kReading;
+    connection.between_requests = connection.in.empty();
+    connection.idle_since = Clock::now();
     connection.deadline = Clock::now() + (connection.in.empty() ? options_.idle_timeout : options_.request_deadline);
     Watch(connection, EPOLLIN);
     // Pipelined requests already buffered: Advance goes on with them (its caller's job).
@@ -394,6 +475,7 @@ class ConnectionLoop::EventLoop {
     close(connection.fd);  // also removes it from epoll
     connection.phase = Connection::Phase::kClosed;
     --owner_.open_connections_;
+    if (!connection.network.empty()) owner_.Leave(connection.network);
     closed_.push_back(connection.id);
   }
 
@@ -431,19 +513,20 @@ class ConnectionLoop::EventLoop {
   uint64_t next_id_ = kFirstConnectionId;
   std::unordered_map<uint64_t, std::unique_ptr<Connection>> connections_;
   std::vector<uint64_t> closed_;
+  std::multimap<Clock::time_point, std::pair<uint64_t, RawAnswer>> held_;  // by when they are due
   std::mutex answers_mutex_;
   std::vector<std::pair<uint64_t, RawAnswer>> answers_;
 };
 
-ConnectionLoop::ConnectionLoop(ConnectionLoopOptions options, Handler handler, MayWait may_wait, Refusal refusal)
+ConnectionLoop::ConnectionLoop(ConnectionLoopOptions options, Handler handler, ChooseLane choose_lane, Refusal refusal)
     : options_(std::move(options)),
       handler_(std::move(handler)),
-      may_wait_(std::move(may_wait)),
+      choose_lane_(std::move(choose_lane)),
       refusal_(std::move(refusal)) {}
 
 ConnectionLoop::~ConnectionLoop() {
   // Workers first: a job still running posts its answer to its loop, which must exist.
-  workers_.reset();  // runs what is still queued; its answers go nowhere
+  lanes_.clear();  // runs what is still queued; its answers go nowhere
   loops_.clear();
   if (listen_fd_ >= 0) close(listen_fd_);
 }
@@ -454,7 +537,8 @@ Status ConnectionLoop::Listen(const std::string& host, int port) {
   listen_fd_ = socket->fd;
   port_ = socket->port;
   max_connections_ = ConnectionsThatFit(options_.max_connections);
-  workers_ = std::make_unique<WorkerPool>(options_.workers, options_.max_queued);
+  for (const WorkerLane& lane : options_.lanes)
+    lanes_.push_back(std::make_unique<WorkerPool>(lane.threads, lane.max_queued));
   for (int i = 0; i < std::max(1, options_.event_loops); ++i) {
     auto loop = std::make_unique<EventLoop>(*this);
     if (Status opened = loop->Open(); !opened.ok()) return opened;
@@ -473,6 +557,17 @@ void ConnectionLoop::Run() {
 void ConnectionLoop::Stop() {
   stopping_.store(true);
   for (auto& loop : loops_) loop->Wake();
+}
+
+bool ConnectionLoop::Admit(const std::string& network) {
+  std::lock_guard<std::mutex> lock(clients_mutex_);
+  return ++connections_per_client_[network] <= options_.max_connections_per_client;
+}
+
+void ConnectionLoop::Leave(const std::string& network) {
+  std::lock_guard<std::mutex> lock(clients_mutex_);
+  const auto it = connections_per_client_.find(network);
+  if (it != connections_per_client_.end() && --it->second <= 0) connections_per_client_.erase(it);
 }
 
 RawAnswer ConnectionLoop::Handle(const RawRequest& request) const {

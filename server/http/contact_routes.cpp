@@ -15,26 +15,30 @@ HttpResponse TooMany(int64_t retry_after) {
 
 }  // namespace
 
+// An invalid submission's own answer, or 429 once the client sent too many invalid ones.
+// Only invalid submissions count against that limit, so a resident sharing an address with
+// someone who sends garbage still gets a valid request through.
+HttpResponse RefuseInvalid(const HttpRequest& request, AppServices& services, int64_t now, HttpResponse answer) {
+  if (!services.invalid_submissions_per_client.Allow(request.client_bucket, now))
+    return TooMany(services.invalid_submissions_per_client.window_seconds());
+  return answer;
+}
+
 HttpResponse SubmitContactRequest(const HttpRequest& request, AppServices& services) {
   const int64_t now = services.now();
   // Valid and invalid submissions are limited apart: a resident's typos must not use up
   // the few requests they may send, and rejected ones cost us no storage.
-  if (!services.submissions_per_client.WouldAllow(request.client_bucket, now) ||
-      !services.invalid_submissions_per_client.WouldAllow(request.client_bucket, now))
+  if (!services.submissions_per_client.WouldAllow(request.client_bucket, now))
     return TooMany(services.submissions_per_client.window_seconds());
   nlohmann::json body;
-  if (auto error = ReadJsonBody(request, &body)) {
-    services.invalid_submissions_per_client.Allow(request.client_bucket, now);
-    return *error;
-  }
+  if (auto error = ReadJsonBody(request, &body)) return RefuseInvalid(request, services, now, *error);
   const domain::ContactRequestCheck check = domain::CheckContactRequest(body);
   if (!check.ok()) {
-    services.invalid_submissions_per_client.Allow(request.client_bucket, now);
     HttpResponse response = ApiError(422, check.errors[0].code, check.errors[0].message, check.errors[0].field);
     nlohmann::json all = nlohmann::json::parse(response.owned_body);
     all["error"]["errors"] = nlohmann::json::array();
     for (const auto& e : check.errors) all["error"]["errors"].push_back({{"field", e.field}, {"code", e.code}, {"message", e.message}});
-    return JsonResponse(422, all);
+    return RefuseInvalid(request, services, now, JsonResponse(422, all));
   }
   // Counted before storing, so that parallel submissions cannot all pass the check above.
   if (!services.submissions_per_client.Allow(request.client_bucket, now))

@@ -3,6 +3,7 @@
 // weaknesses). http_server.cpp converts at the edge. Plain values.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -33,6 +34,9 @@ struct HttpResponse {
   std::string owned_body;
   std::string_view body_view;
   std::shared_ptr<const void> keep_alive;
+  // Send it only this much later (a failed login's delay). The connection loop holds the
+  // answer on its timer; no thread waits. Only for requests answered on a worker lane.
+  std::chrono::milliseconds answer_after{0};
 
   std::string_view body() const { return owned_body.empty() ? body_view : std::string_view(owned_body); }
   void SetHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }

@@ -104,10 +104,36 @@ bool MayWait(std::string_view method, std::string_view target) {
   return !read || target.rfind("/staff/", 0) == 0;
 }
 
+// The worker lanes (connection_loop.h), each with its own threads and bounded queue: a flood
+// of one kind of request never queues in front of another.
+enum Lane : int {
+  kOnLoop = -1,
+  kResidentLane = 0,  // contact requests: a durable commit each
+  kStaffLane = 1,     // the staff portal: SQLite reads and writes, sealing and opening
+  kLoginLane = 2,     // logins: Argon2id, at most two at once (crypto/password_kdf.h)
+};
+// Most of them wait for one of Argon2id's two slots, in rank order (password_kdf.h): enough
+// that an owner's login reaches that wait past a few dozen guesses, not behind them.
+constexpr int kLoginThreads = 64;
+constexpr size_t kLoginQueue = 256;
+
+int ChooseLane(std::string_view method, std::string_view target) {
+  if (!MayWait(method, target)) return kOnLoop;
+  if (target.rfind("/staff/", 0) != 0) return kResidentLane;
+  const std::string_view path = target.substr(0, target.find('?'));
+  return method == "POST" && path == "/staff/api/v1/session" ? kLoginLane : kStaffLane;
+}
+
+// A failed login's delay, from the route (Dispatch) to Process on the same thread: the
+// answer's bytes pass through cpp-httplib, which has no field for it.
+thread_local std::chrono::milliseconds answer_after{0};
+
 ConnectionLoopOptions LoopOptions(const ServerConfig& config) {
   ConnectionLoopOptions options;
   options.event_loops = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
-  options.workers = config.threads;
+  const int half = std::max(1, config.threads / 2);
+  options.lanes = {WorkerLane{half, 1024}, WorkerLane{half, 1024}, WorkerLane{kLoginThreads, kLoginQueue}};
+  options.loopback_is_proxy = config.behind_proxy;
   options.limits.max_head = kMaxHeaderBytes + kMaxTarget + 2048;
   options.limits.max_body = kMaxPayload;
   return options;
@@ -163,7 +189,7 @@ class HttpServer::Impl {
       : config_(config),
         routes_(routes),
         csp_(std::move(csp)),
-        loop(LoopOptions(config), [this](const RawRequest& request) { return Process(request); }, MayWait,
+        loop(LoopOptions(config), [this](const RawRequest& request) { return Process(request); }, ChooseLane,
              [this](int status) { return refusals_.at(status); }) {
     Configure();
   }
@@ -231,7 +257,9 @@ class HttpServer::Impl {
     RawAnswer answer;
     BufferStream stream(request, &answer.bytes);
     bool client_closes = false;
+    answer_after = std::chrono::milliseconds(0);
     const bool answered = server_.process_request(stream, request.last_on_connection, client_closes, nullptr);
+    answer.hold = answer_after;
     // The loop already sent "100 Continue"; cpp-httplib writes its own before reading a body.
     if (request.continue_sent && answer.bytes.rfind("HTTP/1.1 100 Continue\r\n\r\n", 0) == 0)
       answer.bytes.erase(0, std::string_view("HTTP/1.1 100 Continue\r\n\r\n").size());
@@ -284,7 +312,9 @@ class HttpServer::Impl {
     request.csrf_token = req.get_header_value("X-CSRF-Token");
     request.client_bucket = address_hasher_.Bucket(ClientAddress(req));
     request.body = req.body;
-    WriteResponse(routes_.Handle(request), res);
+    const HttpResponse response = routes_.Handle(request);
+    answer_after = response.answer_after;
+    WriteResponse(response, res);
   }
 
   const ServerConfig& config_;

@@ -11,6 +11,7 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kPrefix = "/staff/api/v1/";
+constexpr std::chrono::milliseconds kSlowestLoginAnswer{8000};  // LoginThrottle's longest delay
 
 std::string SessionCookie(const ServerConfig& config, const std::string& value, bool expire) {
   std::string cookie = std::string(SessionCookieName(config)) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict";
@@ -41,22 +42,42 @@ HttpResponse MethodNotAllowed(const char* allow) {
   return response;
 }
 
-HttpResponse Login(Context& c) {
-  if (!c.services.failed_logins_per_client.WouldAllow(c.request.client_bucket, c.services.now())) {
-    HttpResponse response = ApiError(429, "too_many_requests", "Too many login attempts from here; wait ten minutes.");
+// A wrong password, answered late: after the account's delay, and past the client's limit
+// of failures with a 429 after the longest delay. Only failures are slowed or refused: the
+// right password always gets in (colleagues and residents share addresses).
+HttpResponse LoginRefused(bool within_client_limit, std::chrono::milliseconds account_delay) {
+  HttpResponse response = ApiError(401, "login_failed", "The e-mail address or password is not right.");
+  if (!within_client_limit) {
+    response = ApiError(429, "too_many_requests",
+                        "Too many failed logins from here; the e-mail address or password is not right.");
     response.SetHeader("Retry-After", "600");
-    return response;
+    account_delay = std::max(account_delay, kSlowestLoginAnswer);
   }
+  response.answer_after = account_delay;
+  return response;
+}
+
+HttpResponse Login(Context& c) {
   json body;
   if (auto error = ReadJsonBody(c.request, &body)) return *error;
   if (!body.is_object() || !body.contains("email") || !body["email"].is_string() || !body.contains("password") ||
       !body["password"].is_string() || body.size() != 2)
     return ApiError(400, "invalid", "Send exactly {\"email\": ..., \"password\": ...}.", "email");
-  auto login = c.services.keyring.Login(body["email"].get<std::string>(), body["password"].get<std::string>());
+  // Counted as a failure before the password is checked, so that guesses sent at once
+  // cannot all pass as within the limit; given back when the password is right.
+  const std::string& client = c.request.client_bucket;
+  const int64_t counted_at = c.services.now();
+  // A client with fewer recent failures waits less for Argon2id: the owner goes before the
+  // guesses of someone else.
+  const int64_t queue_rank = c.services.failed_logins_per_client.Count(client, counted_at);
+  const bool within_client_limit = c.services.failed_logins_per_client.Allow(client, counted_at);
+  auto attempt = c.services.keyring.Login(body["email"].get<std::string>(), body["password"].get<std::string>(),
+                                          queue_rank);
+  auto& login = attempt.result;
+  if (login.ok() || login.status().code() != StatusCode::kInvalidArgument)
+    c.services.failed_logins_per_client.GiveBack(client, counted_at);
   if (!login.ok()) {
-    c.services.failed_logins_per_client.Allow(c.request.client_bucket, c.services.now());
-    if (login.status().code() == StatusCode::kInvalidArgument)
-      return ApiError(401, "login_failed", "The e-mail address or password is not right.");
+    if (login.status().code() == StatusCode::kInvalidArgument) return LoginRefused(within_client_limit, attempt.answer_after);
     return ErrorFromStatus(login.status());
   }
   const auto created = c.services.sessions.Create(login->staff, std::move(login->secrets), c.services.now());

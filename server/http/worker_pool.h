@@ -1,6 +1,8 @@
 // A fixed set of threads that run the requests that may wait: on the disk (a contact
 // request's durable commit), on a key derivation (Argon2id at login) or on SQLite. The
-// event loops never run those themselves, so a slow commit never delays a page.
+// event loops never run those themselves, so a slow commit never delays a page. There is
+// one pool per worker lane (connection_loop.h), so one kind of request never waits in
+// another kind's queue.
 //
 // The queue is bounded: TryPost refuses work when it is full, and the caller answers 503
 // at once instead of letting waits grow without limit. Thread-safe. The destructor runs

@@ -131,14 +131,6 @@ Status KeyStore::RemoveStaff(int64_t id) {
   return s->Run();
 }
 
-Status KeyStore::SetFailedLogins(int64_t id, int64_t count) {
-  auto lock = db_.Lock();
-  auto s = db_.Prepare("UPDATE staff SET failed_logins = ?2 WHERE id = ?1");
-  if (!s.ok()) return s.status();
-  s->Bind(1, id).Bind(2, count);
-  return s->Run();
-}
-
 Status KeyStore::PutGrant(const GrantRow& grant) {
   auto lock = db_.Lock();
   auto s = db_.Prepare(

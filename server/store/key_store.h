@@ -59,7 +59,6 @@ class KeyStore {
   Result<std::optional<StaffRow>> StaffById(int64_t id);
   Result<std::vector<StaffRow>> AllStaff();
   Status RemoveStaff(int64_t id);  // grants go with it (ON DELETE CASCADE)
-  Status SetFailedLogins(int64_t id, int64_t count);
 
   Status PutGrant(const GrantRow& grant);
   Result<std::vector<GrantRow>> GrantsOf(int64_t staff_id);

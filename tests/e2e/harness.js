@@ -9,7 +9,7 @@ const path = require('node:path');
 const readline = require('node:readline');
 const { chromium } = require('playwright-core');
 
-const BINARY = process.env.HW_BINARY || path.join(__dirname, '../../build/hulpwijzer');
+const BINARY = process.env.HW_BINARY || path.join(__dirname, '../../build/hulpwijzer-for-tests');
 const CHROMIUM = process.env.HW_CHROMIUM || '/usr/bin/chromium';
 // Argon2id at the library minimum: only for tests (see crypto/password_kdf.h).
 const TEST_ENV = { ...process.env, HULPWIJZER_FAST_KDF_FOR_TESTS: '1' };

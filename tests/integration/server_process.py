@@ -7,6 +7,7 @@ byte (to see a doubled Content-Encoding, say).
 import itertools
 import json
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -15,7 +16,7 @@ import threading
 import time
 import unittest
 
-BINARY = os.environ.get("HW_BINARY", os.path.join(os.path.dirname(__file__), "../../build/hulpwijzer"))
+BINARY = os.environ.get("HW_BINARY", os.path.join(os.path.dirname(__file__), "../../build/hulpwijzer-for-tests"))
 
 
 class Response:
@@ -90,8 +91,9 @@ def terminate(proc, grace):
 class ServerProcess:
     """One running server. Use as a context manager; logs are collected from stdout."""
 
-    def __init__(self, data_dir=None, args=(), env=None):
+    def __init__(self, data_dir=None, args=(), env=None, max_open_files=None):
         self._own_dir = data_dir is None
+        self.max_open_files = max_open_files  # the server's RLIMIT_NOFILE (soft and hard)
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="hw-it-")
         self.args = list(args)
         self.env = env
@@ -113,7 +115,7 @@ class ServerProcess:
         env.update(self.env or {})
         self.proc = subprocess.Popen(
             [BINARY, "serve", "--listen", "127.0.0.1:0", "--data", self.data_dir] + self.args,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True, preexec_fn=self._limit_files)
         ready = threading.Event()
 
         def pump():
@@ -133,6 +135,10 @@ class ServerProcess:
         if not ready.wait(timeout) or self.port is None:
             self.proc.kill()
             raise RuntimeError("server did not start: " + self.proc.stderr.read())
+
+    def _limit_files(self):
+        if self.max_open_files:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (self.max_open_files, self.max_open_files))
 
     def stop(self):
         if self.proc:

@@ -13,11 +13,43 @@ from server_process import BINARY, ServerProcess, run_cli
 SOURCE = os.path.join(os.path.dirname(__file__), "../..")
 
 
+# The binary that ships (build/hulpwijzer); BINARY is hulpwijzer-for-tests.
+SHIPPED = os.environ.get("HW_SHIPPED_BINARY", os.path.join(os.path.dirname(BINARY), "hulpwijzer"))
+FAST = {"HULPWIJZER_FAST_KDF_FOR_TESTS": "1"}
+
+
+class FastKdfSwitch(unittest.TestCase):
+    """Issue 12, finding 11: HULPWIJZER_FAST_KDF_FOR_TESTS must not weaken the password
+    hashes of the shipped binary (a stray line in a unit file would otherwise do it for
+    every account). The attack: set it and create accounts with the shipped binary; the
+    stored Argon2id parameters must be the production ones."""
+
+    def stored_kdf_memory(self, binary):
+        data = tempfile.mkdtemp(prefix="hw-kdf-")
+        self.addCleanup(shutil.rmtree, data, True)
+        env = dict(os.environ, **FAST)
+        result = subprocess.run([binary, "demo", "--data", data, "--json"], capture_output=True, text=True, env=env,
+                                timeout=120)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        db = sqlite3.connect(os.path.join(data, "hulpwijzer.db"))
+        self.addCleanup(db.close)
+        return {row[0] for row in db.execute("SELECT kdf_mem FROM staff")}
+
+    def test_the_shipped_binary_ignores_the_switch(self):
+        self.assertEqual(self.stored_kdf_memory(SHIPPED), {64 * 1024 * 1024})  # crypto_pwhash INTERACTIVE
+        version = subprocess.run([SHIPPED, "--version"], capture_output=True, text=True, timeout=30)
+        self.assertRegex(version.stdout, r"^hulpwijzer \d+\.\d+\.\d+\n$")
+
+    def test_the_test_build_honours_it(self):
+        # The other half: without it the check above could pass for a switch that never works.
+        self.assertEqual(self.stored_kdf_memory(BINARY), {8192})  # the library minimum
+
+
 class Help(unittest.TestCase):
     def test_version(self):
         result = run_cli("--version")
         self.assertEqual(result.returncode, 0)
-        self.assertRegex(result.stdout, r"^hulpwijzer \d+\.\d+\.\d+\n$")
+        self.assertRegex(result.stdout, r"^hulpwijzer \d+\.\d+\.\d+ \(test build: honours HULPWIJZER_FAST_KDF_FOR_TESTS\)\n$")
 
     def test_help_for_the_program_and_every_subcommand(self):
         for args in (["--help"], ["serve", "--help"], ["directory", "--help"]):

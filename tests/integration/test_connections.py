@@ -7,7 +7,7 @@ import socket
 import time
 import unittest
 
-from server_process import OneServerTestCase, read_all, read_response
+from server_process import OneServerTestCase, ServerProcess, read_all, read_response
 
 GET_HEALTH = b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
 
@@ -140,8 +140,9 @@ class Connections(OneServerTestCase):
         resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, wanted + 100), hard))
         idle = []
         try:
-            for _ in range(2000):
-                idle.append(self.server.connect())
+            # From ten addresses: one client may hold only so many (ConnectionBounds).
+            for n in range(2000):
+                idle.append(self.server.connect(source="127.0.5.%d" % (1 + n % 10)))
             # Half of them start a request and never finish it.
             for sock in idle[::2]:
                 sock.send(b"GET / HTTP/1.1\r\nHost: x\r\n")
@@ -150,7 +151,9 @@ class Connections(OneServerTestCase):
             self.assertLess(time.monotonic() - started, 2.0)
             with open("/proc/%d/status" % self.server.proc.pid) as status:
                 threads = int(next(line for line in status if line.startswith("Threads:")).split()[1])
-            self.assertLess(threads, 64, "the server should not have a thread per connection")
+            # Fixed pools only: the event loops, two worker lanes of 8 and the login lane's 64
+            # (about 84 in all), however many connections; a thread each would be 2,000.
+            self.assertLess(threads, 128, "the server should not have a thread per connection")
         finally:
             for sock in idle:
                 sock.close()
@@ -159,23 +162,89 @@ class Connections(OneServerTestCase):
 
     def test_an_unfinished_request_is_dropped_at_its_deadline(self):
         with self.server.connect() as sock:
-            sock.settimeout(20)
             started = time.monotonic()
             sock.send(b"GET / HTTP/1.1\r\n")
             # A byte a second would have kept a thread forever before; now the request as a
             # whole has 10 s.
-            closed = False
-            while time.monotonic() - started < 15 and not closed:
-                try:
-                    sock.send(b"X")
-                    closed = sock.recv(1, socket.MSG_DONTWAIT) == b""
-                except BlockingIOError:
-                    pass
-                except OSError:
-                    closed = True
-                time.sleep(1)
-            self.assertTrue(closed)
-            self.assertGreaterEqual(time.monotonic() - started, 9.5)
+            closed_at = trickle_until_closed(sock, b"X", every=1, give_up=started + 15)
+            self.assertIsNotNone(closed_at)
+            self.assertGreaterEqual(closed_at - started, 9.5)
+
+    def test_bytes_that_trickle_in_do_not_restart_the_deadline(self):
+        # Issue 12, finding 15: the deadline used to start again at the first byte, so a
+        # client could hold a connection for 20 s (and for ever with a fresh one each time).
+        with self.server.connect() as sock:
+            started = time.monotonic()
+            time.sleep(6)
+            closed_at = trickle_until_closed(sock, b"G", every=0.5, give_up=started + 17)
+            self.assertIsNotNone(closed_at)
+            self.assertLess(closed_at - started, 13)
+
+
+def trickle_until_closed(sock, byte, every, give_up):
+    """Sends `byte` every `every` seconds until the server closes the connection; returns
+    when that was (time.monotonic()), or None if it was still open at `give_up`."""
+    while time.monotonic() < give_up:
+        try:
+            sock.send(byte)
+        except OSError:
+            return time.monotonic()
+        if closed_by_server(sock):
+            return time.monotonic()
+        time.sleep(every)
+    return None
+
+
+def closed_by_server(sock):
+    sock.settimeout(0)  # with a timeout, Python waits for readability even with MSG_DONTWAIT
+    try:
+        return sock.recv(1) == b""
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+
+
+class ConnectionBounds(unittest.TestCase):
+    """Issue 12, finding 15: connections that only sit there must not keep anyone out. One
+    client network holds at most 256; at either bound a new connection sheds the one idle
+    longest (on the event loop that accepted it) instead of being refused."""
+
+    def open_idle(self, server, count, sources):
+        idle = []
+        for n in range(count):
+            idle.append(server.connect(source=sources[n % len(sources)]))
+            self.addCleanup(idle[-1].close)
+        return idle
+
+    def wait_for_the_loop(self, server):
+        self.assertEqual(server.get("/healthz").status, 200)  # accepted and handled in order
+        time.sleep(0.2)
+
+    def test_one_client_holds_at_most_its_share(self):
+        with ServerProcess() as server:
+            idle = self.open_idle(server, 300, ["127.0.6.1"])
+            self.wait_for_the_loop(server)
+            # Its own new connection gets in, in place of its oldest idle one.
+            self.assertEqual(server.request("GET", "/healthz", source="127.0.6.1").status, 200)
+            self.assertEqual(server.request("GET", "/healthz", source="127.0.6.2").status, 200)
+            time.sleep(0.2)
+            closed = [closed_by_server(sock) for sock in idle]
+            self.assertGreaterEqual(sum(closed), 300 - 256)
+            # Each event loop sheds its own oldest, so the newest stays.
+            self.assertFalse(closed[-1])
+
+    def test_a_full_server_sheds_the_oldest_idle_connection(self):
+        # 400 descriptors: room for 336 connections (64 are kept for SQLite and logs).
+        with ServerProcess(max_open_files=400) as server:
+            idle = self.open_idle(server, 340, ["127.0.7.%d" % n for n in range(1, 11)])
+            self.wait_for_the_loop(server)
+            response = server.request("GET", "/healthz", source="127.0.7.99")
+            self.assertEqual(response.status, 200)
+            time.sleep(0.2)
+            closed = [closed_by_server(sock) for sock in idle]
+            self.assertGreaterEqual(sum(closed), 340 - 336 + 1)
+            self.assertFalse(closed[-1])
 
 
 if __name__ == "__main__":
