@@ -418,7 +418,7 @@ test('offline after choosing to keep the app; the quick exit removes the kept co
     await page.reload();
     await page.locator('html.js #app #sh').waitFor();
     await answer(page, ['Nee', 'Voor mezelf', [PARTNER], 'Een veilige plek om te slapen']);
-    assertFirst(await resultCards(page), 'moviera');
+    assertFirst(await resultCards(page), 'veilig-thuis');
     await page.locator('#lang').click();   // the other language comes from the copy as well
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.equal(await heading(page), en.result_title);
@@ -515,11 +515,11 @@ test('switching the language keeps the answers, in both directions', async () =>
     assert.ok(await page.locator('#app').getByLabel('Violence or threats by a (former) partner or family member').isChecked(), 'answer kept');
     await tap(page, en.next);
     await tap(page, 'A safe place to sleep');
-    assertFirst(await resultCards(page), 'moviera', 'en');
+    assertFirst(await resultCards(page), 'veilig-thuis', 'en');
     await page.locator('#lang').click();
     await page.waitForFunction(() => document.documentElement.lang === 'nl');
     assert.equal(await heading(page), nl.result_title);
-    assertFirst(await resultCards(page), 'moviera');
+    assertFirst(await resultCards(page), 'veilig-thuis');
     await tap(page, nl.back);
     assert.equal(await page.locator('#app button.opt.on').textContent(), 'Een veilige plek om te slapen (dit had je gekozen)');
   } finally {
