@@ -70,8 +70,9 @@
   function details(s, ctx) {
     var h = ctx.h, t = ctx.t, L = ctx.L, S = self.HW.schedule, facts = [];
     // free/anonymous/day_and_night are absent when not verified: then say nothing.
-    // free: false says nothing here: the cost beside each number says what a call costs.
-    if (s.free === true) facts.push(t('free'));
+    // The cost beside each number says what a call costs; "free" is said here only for a
+    // service without a number (a chat), and "not free" never.
+    if (s.free === true && !(s.phones || []).length) facts.push(t('free'));
     if (s.day_and_night) facts.push(t('day_and_night'));
     else if (s.hours) {
       var hours = t('hours', { hours: L(s.hours) });
@@ -112,6 +113,10 @@
     services.forEach(function (s) { contacts(org, s, ctx).forEach(function (n) { card.appendChild(n); }); });
     var CR = self.HW.contactRequest;
     if (CR && CR.accepts(org)) {
+      // Calling is the big action; a contact request is offered below it, and says it is slower.
+      if (services.some(function (s) { return (s.phones || []).length; })) {
+        card.appendChild(h('p', { class: 'cr-slower', text: ctx.t('cr_slower') }));
+      }
       card.appendChild(h('p', { class: 'contact' }, h('button', {
         type: 'button', class: 'btn btn2', 'data-go': 'contact', 'data-org': org.key,
         'aria-label': ctx.t('cr_open_label', { name: L(org.name) }), text: ctx.t('cr_open')
