@@ -1,14 +1,19 @@
 // The directory editor at /staff/ in Chromium against the real server with demo accounts:
 // an editor lands on the overview (what is published, the draft, what needs attention),
-// changes Veilig Thuis's chat hours, saves, previews and publishes, and residents see the
-// new hours (with a new ETag); a wrong phone number is shown next to its field and
-// publishing is refused; a readable diff between versions, and restoring the previous
+// changes Veilig Thuis's chat hours (which unticks the chat at once: an edit is not a
+// check), saves, previews under a "Voorbeeld, niet gepubliceerd" banner, and publishing this
+// crisis line waits for a second editor (editor2) to approve; residents never see the
+// unchecked hours (with a new ETag); a wrong phone number (the dial form is derived, never
+// typed) is shown next to its field and publishing is refused; a readable diff between versions, and restoring the previous
 // version brings the old hours back; two editors at once (the second save is refused
 // with a clear message and keeps its changes on screen); removing an organisation the
 // questionnaire routes to asks what replaces it; leaving with unsaved changes asks first;
-// partners and admins without the editor role never see the editor; axe-core on every
-// view; no request to another host. One server for the file; the tests run in order and
-// build on each other (versions 3 and 4 are made here).
+// partners and admins without the editor role never see the editor; the "due for a check"
+// list puts withdrawn and overdue details first with their source links; a crisis number
+// edited is unverified at once, needs a new check (source, date, who) and a second editor,
+// and residents never see it as verified before that (nor an unchecked one at all); axe-core
+// on every view; no request to another host. One server for the file; the tests run in order and
+// build on each other (versions 3 to 6 are made here).
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
@@ -20,8 +25,8 @@ const tracked = [];  // every page: {page, context, urls, csp}
 let before;          // the resident API before anything was published: {etag, body}
 let afterPublish;    // ... after version 3
 
-function account(role, organization) {
-  const found = server.accounts.find((a) => a.role === role && (!organization || a.organization === organization));
+function account(role, organization, email) {
+  const found = server.accounts.find((a) => a.role === role && (!organization || a.organization === organization) && (!email || a.email === email));
   assert.ok(found, `demo account ${role} ${organization || ''}`);
   return found;
 }
@@ -68,6 +73,23 @@ async function openOrganization(page, name) {
   await page.waitForFunction((n) => document.getElementById('org-title').textContent === n, name);
 }
 
+// The second editor logs in, opens the draft and approves its crisis-line changes;
+// `inspect(page)` looks at the approval first. Returns the text of the crisis-line changes.
+async function approveAsSecondEditor(inspect) {
+  const { page } = await newPage();
+  await login(page, account('editor', null, 'editor2@gemeente.demo.invalid'), '#overview-title');
+  await page.getByRole('button', { name: 'Concept bewerken' }).first().click();
+  await page.locator('#approval').waitFor({ state: 'visible' });
+  const changes = await text(page, '#approval-changes');
+  if (inspect) await inspect(page);
+  await page.getByRole('button', { name: 'Goedkeuren' }).click();
+  await page.waitForFunction(() => /Goedgekeurd door/.test(document.getElementById('approval-state').textContent));
+  assert.strictEqual(await text(page, '#approval-state'), 'Goedgekeurd door editor2@gemeente.demo.invalid.');
+  assert.strictEqual(await activeId(page), 'approval-title');
+  await page.close();
+  return changes;
+}
+
 async function save(page) {
   await page.locator('#ed-save').click();
   await page.waitForFunction(() => document.getElementById('ed-saved') && document.getElementById('ed-saved').textContent !== '');
@@ -84,7 +106,9 @@ const apiStatus = (page, path) => page.evaluate((p) => fetch(p, { cache: 'no-sto
 
 const CHAT_OPENS = '#ef-services-0-chat-schedule-0-opens';
 const CHAT_CLOSES = '#ef-services-0-chat-schedule-0-closes';
-const TEL = '#ef-services-0-phones-0-tel';
+const NUMBER = '#ef-services-0-phones-0-number';
+const TEL = '#ef-services-0-phones-0-tel-value';
+const CHAT_VERIFIED = '#ef-services-0-chat-verified';
 
 test.before(async () => {
   server = await startServer({ demo: true });
@@ -103,7 +127,7 @@ let editor;  // the editor's page
 test('an editor lands on the directory overview: what is published, the draft, what needs attention', async () => {
   editor = await newPage();
   const { page } = editor;
-  await login(page, account('editor'), '#overview-title');
+  await login(page, account('editor', null, 'editor@gemeente.demo.invalid'), '#overview-title');
   assert.strictEqual(await activeId(page), 'overview-title', 'focus on the heading');
   assert.strictEqual(await page.title(), 'Hulpgids – Hulpwijzer medewerkers');
   assert.strictEqual(await page.getAttribute('html', 'lang'), 'nl');
@@ -116,7 +140,7 @@ test('an editor lands on the directory overview: what is published, the draft, w
   const attention = await text(page, '#attention');
   assert.match(attention, /Moviera/);
   assert.match(attention, /Nog te doen: Telefoonnummer van Moviera: nog niet gecontroleerd/);
-  assert.match(await text(page, '.attention'), /6 punten/);
+  assert.match(await text(page, '.attention'), /10 punten/);
   await assertNoViolations(page, 'the overview');
   await assertReflows(page, 'the overview');
 
@@ -142,7 +166,11 @@ test('Veilig Thuis: the chat hours are changed with the keyboard, saved, and the
   assert.strictEqual(await page.isChecked('#ef-services-0-chat-schedule-0-days-FR'), true);
   assert.strictEqual(await page.isChecked('#ef-services-0-free-yes'), true, 'free: ja');
 
+  assert.strictEqual(await page.isChecked(CHAT_VERIFIED), true, 'the chat is checked');
   await page.locator(CHAT_OPENS).fill('08:00');
+  // An edit is not a check: the box is unticked at once, and the form says why.
+  assert.strictEqual(await page.isChecked(CHAT_VERIFIED), false, 'editing the hours unticks the chat at once');
+  assert.strictEqual(await text(page, '#ef-services-0-chat-recheck'), 'Gewijzigd: controleer opnieuw (bron, datum, wie). Tot dan zien inwoners dit niet.');
   await page.locator(CHAT_CLOSES).fill('20:00');
   assert.match(await text(page, '#ed-dirty'), /nog niet zijn opgeslagen/);
   assert.match(await text(page, '#nav-editor'), /niet opgeslagen/);
@@ -156,11 +184,19 @@ test('Veilig Thuis: the chat hours are changed with the keyboard, saved, and the
   assert.strictEqual(await text(page, '#ed-dirty'), '');
   assert.strictEqual(await page.inputValue(CHAT_CLOSES), '20:00', 'the saved value is shown');
   assert.match(await text(page, '#ed-state'), /wijziging 2/);
+  assert.strictEqual(await page.isChecked(CHAT_VERIFIED), false, 'the saved chat is unverified');
+  // Veilig Thuis is a crisis line: publishing waits for a second editor.
+  assert.match(await text(page, '#approval'), /Vier ogen: een tweede redacteur moet goedkeuren/);
+  assert.match(await text(page, '#approval-state'), /Nog niet goedgekeurd/);
+  assert.strictEqual(await page.locator('#approve').count(), 0, 'no "Goedkeuren" for your own change');
   await assertNoViolations(page, 'the editor without issues');
   await assertUniqueIds(page, 'the editor');
   await assertReflows(page, 'the editor');
 
-  // The preview: a link that opens the real resident app, reading the draft, in a new tab.
+  // The preview: a link that opens the real resident app, reading the draft, in a new tab,
+  // under a banner that says it is not what residents see.
+  assert.strictEqual(await text(page, '#preview-banner'), 'Voorbeeld, niet gepubliceerd'.toUpperCase());
+  assert.strictEqual(await page.locator('#preview-banner').textContent(), 'Voorbeeld, niet gepubliceerd');
   const link = page.locator('#preview-link');
   assert.strictEqual(await link.getAttribute('href'), '/staff/preview/');
   assert.strictEqual(await link.getAttribute('target'), '_blank');
@@ -179,7 +215,7 @@ test('Veilig Thuis: the chat hours are changed with the keyboard, saved, and the
   assert.ok(!(await residentDirectory()).body.includes('"closes":"20:00"'), 'residents do not see the draft');
 });
 
-test('publishing shows what changes and asks first; residents then see 20:00 with a new ETag', async () => {
+test('publishing a crisis line shows what changes and waits for a second editor; residents never see the unchecked hours', async () => {
   const { page } = editor;
   // A short note is required.
   await page.getByRole('button', { name: 'Controleren en publiceren' }).click();
@@ -194,53 +230,92 @@ test('publishing shows what changes and asks first; residents then see 20:00 wit
   const changes = await text(page, '#publish-changes');
   assert.match(changes, /Veilig Thuis › Dienst “Bellen en chatten” › Chat › Openingstijden chat › Tijdvak 1 › Open tot/);
   assert.match(changes, /Was\s+17:00\s+Wordt\s+20:00/);
-  assert.match(await text(page, '#publish-confirm-text'), /2 wijzigingen/);
-  await assertNoViolations(page, 'the publish confirmation');
+  assert.match(await text(page, '#publish-confirm-text'), /3 wijzigingen/, 'opens, closes, and the chat no longer verified');
+  // The crisis-line change is listed, and publishing is not offered before a second editor approved.
+  assert.match(await text(page, '#publish-crisis-title'), /1 wijziging aan een crisislijn/);
+  assert.match(await text(page, '#publish-crisis'), /^Veilig Thuis › Dienst 1: Bellen en chatten › Chat: https:\/\/veiligthuis\.nl → https:\/\/veiligthuis\.nl$/);
+  assert.match(await text(page, '#publish-approval'), /Een tweede redacteur moet dit eerst goedkeuren/);
+  assert.strictEqual(await text(page, '#publish-confirm-q'), 'Publiceren kan nog niet');
+  assert.strictEqual(await page.locator('#publish-yes').count(), 0, 'no "Ja, publiceren" without approval');
+  await assertNoViolations(page, 'the publish confirmation waiting for approval');
+  // Nobody approves their own change: the server refuses it.
+  const revision = await page.evaluate(() => fetch('/staff/api/v1/directory/publish-check', { cache: 'no-store' }).then((r) => r.json()));
+  assert.strictEqual(revision.approval_required, true);
+  assert.strictEqual(revision.approved_by, null);
+  const own = await page.evaluate((r) => window.HWStaffApi.approve(r).then(() => 'approved', (e) => e.status + ' ' + e.code), revision.revision);
+  assert.strictEqual(own, '403 own_change');
+  const early = await page.evaluate((r) => window.HWStaffApi.publish(r, 'x').then(() => 'published', (e) => e.status + ' ' + e.code), revision.revision);
+  assert.strictEqual(early, '409 approval_required', 'the server refuses to publish without approval');
+  await page.getByRole('button', { name: 'Sluiten' }).click();
 
+  // A second editor approves.
+  const approved = await approveAsSecondEditor(async (other) => {
+    assert.match(await text(other, '#approval-state'), /Opgeslagen door editor@gemeente\.demo\.invalid/);
+    await assertNoViolations(other, 'the editor offering an approval');
+  });
+  assert.match(approved, /Veilig Thuis › Dienst 1: Bellen en chatten › Chat/);
+  assert.ok(!(await residentDirectory()).body.includes('"closes":"20:00"'), 'approving does not publish');
+
+  // Now the first editor can publish.
+  await page.getByRole('button', { name: 'Controleren en publiceren' }).click();
+  await page.locator('#publish-confirm').waitFor({ state: 'visible' });
+  assert.strictEqual(await text(page, '#publish-approval'), 'Goedgekeurd door editor2@gemeente.demo.invalid.');
+  await assertNoViolations(page, 'the publish confirmation');
   await page.getByRole('button', { name: 'Ja, publiceren' }).click();
   await page.locator('#overview-title').waitFor({ state: 'visible' });
   assert.match(await text(page, '#notice'), /Versie 3 is gepubliceerd/);
   assert.match(await text(page, '#ov-published'), /^Versie 3, op .* door editor@gemeente\.demo\.invalid\.$/);
   assert.match(await text(page, '#ov-draft'), /Er is geen concept/, 'publishing used up the draft');
 
+  // Residents never see the edited hours as checked: the unchecked chat is not shown at all.
   afterPublish = await residentDirectory();
-  assert.ok(afterPublish.body.includes('"opens":"08:00","closes":"20:00"') || afterPublish.body.includes('"closes":"20:00"'), 'residents see 20:00');
-  assert.ok(!afterPublish.body.includes('"closes":"17:00"'));
+  assert.ok(!afterPublish.body.includes('"closes":"20:00"'), 'residents never see the unchecked 20:00');
+  const vt = JSON.parse(afterPublish.body).organizations.find((o) => o.key === 'veilig-thuis');
+  assert.strictEqual(vt.services[0].chat, undefined, 'the unchecked chat is not shown');
+  assert.strictEqual(vt.services[0].phones[0].tel, '+318002000', 'the phone stays');
   assert.notStrictEqual(afterPublish.etag, before.etag, 'the ETag changed');
 });
 
 test('a wrong phone number is shown next to its field, and publishing is refused', async () => {
   const { page } = editor;
   await openOrganization(page, 'Veilig Thuis');
-  await page.locator(TEL).fill('+31800200');
+  assert.strictEqual(await text(page, TEL), '+318002000', 'the number to dial is shown, derived');
+  assert.strictEqual(await page.locator('input#ef-services-0-phones-0-tel').count(), 0, 'the number to dial is never typed');
+  await page.locator(NUMBER).fill('0800-200');
+  assert.match(await text(page, TEL), /nog geen/);
+  assert.strictEqual(await page.isChecked('#ef-services-0-phones-0-verified'), false, 'unticked at once');
   await save(page);
   assert.strictEqual(await activeId(page), 'ed-issues', 'focus on the list of problems');
   assert.match(await text(page, '#ed-saved'), /maar er is 1 probleem/);
   assert.match(await text(page, '#ed-issues-title'), /Er is 1 probleem in het concept/);
 
-  // Next to the field: the message in plain Dutch, linked to the input.
-  assert.strictEqual(await page.getAttribute(TEL, 'aria-invalid'), 'true');
-  const describedBy = (await page.getAttribute(TEL, 'aria-describedby')).split(' ');
+  // Next to the number (the only place to fix it): the message in plain Dutch, linked to the input.
+  assert.strictEqual(await page.getAttribute(NUMBER, 'aria-invalid'), 'true');
+  const describedBy = (await page.getAttribute(NUMBER, 'aria-describedby')).split(' ');
   const errorId = describedBy.find((id) => id.includes('error'));
   assert.ok(errorId, 'an error is linked with aria-describedby');
   const message = await text(page, '#' + errorId);
-  assert.strictEqual(message, 'Het nummer om te bellen (“+31800200”) past niet bij het nummer dat inwoners lezen (“0800-2000”). Het moet “+318002000” zijn.');
-  assert.ok(describedBy.includes('ef-services-0-phones-0-tel-hint'), 'the hint stays linked too');
+  assert.strictEqual(message, '“0800-200” heeft 7 cijfers. Een 0800- of 0900-nummer heeft er 8 of 11.');
+  assert.ok(describedBy.includes('ef-services-0-phones-0-number-hint'), 'the hint stays linked too');
 
   // The list at the top links to the field, also from another organisation.
   await openOrganization(page, 'Moviera');
   const issueLink = page.locator('#ed-issues a');
-  assert.match(await issueLink.innerText(), /^Veilig Thuis › Dienst 1: Bellen en chatten › Telefoonnummer 1 \(0800-2000\) › Nummer om te bellen$/);
+  assert.match(await issueLink.innerText(), /^Veilig Thuis › Dienst 1: Bellen en chatten › Telefoonnummer 1 \(0800-200\) › Nummer om te bellen$/);
   assert.match(await text(page, '#org-list button:has-text("Veilig Thuis")'), /1 probleem/);
   await issueLink.click();
-  assert.strictEqual(await activeId(page), 'ef-services-0-phones-0-tel');
+  assert.strictEqual(await activeId(page), 'ef-services-0-phones-0-number');
   assert.strictEqual(await text(page, '#org-title'), 'Veilig Thuis');
   assert.match(await text(page, '#preview-blocked'), /werkt pas als het concept geen problemen meer heeft/);
   await assertNoViolations(page, 'the editor with an issue');
   await assertUniqueIds(page, 'the editor with an issue');
   await assertReflows(page, 'the editor with an issue');
 
-  // Publishing is refused by the server, with the problem.
+  // Publishing is refused by the server, with the problem (a second editor approved first,
+  // so what refuses it is the problem, not the four eyes).
+  const check = await page.evaluate(() => fetch('/staff/api/v1/directory/publish-check', { cache: 'no-store' }).then((r) => r.json()));
+  assert.strictEqual(check.approval_required, true, 'a changed crisis number needs a second editor');
+  await approveAsSecondEditor();
   await page.getByLabel('Korte notitie: wat heb je veranderd?').fill('Verkeerd nummer');
   await page.getByRole('button', { name: 'Controleren en publiceren' }).click();
   await page.locator('#publish-confirm').waitFor({ state: 'visible' });
@@ -253,12 +328,15 @@ test('a wrong phone number is shown next to its field, and publishing is refused
   assert.strictEqual(now.etag, afterPublish.etag, 'nothing was published');
   assert.ok(now.body.includes('"+318002000"'), 'residents keep the right number');
 
-  // Repaired: no problems left.
-  await page.locator(TEL).fill('+318002000');
+  // Repaired: typed back to the published (checked) number, it is checked again; no problems left.
+  await page.locator(NUMBER).fill('0800-2000');
+  assert.strictEqual(await page.isChecked('#ef-services-0-phones-0-verified'), true, 'back to the checked number');
+  assert.strictEqual(await text(page, TEL), '+318002000');
   await save(page);
   assert.match(await text(page, '#ed-saved'), /geen problemen gevonden/);
   assert.strictEqual(await page.locator('#ed-issues').count(), 0);
-  assert.strictEqual(await page.getAttribute(TEL, 'aria-invalid'), null);
+  assert.strictEqual(await page.getAttribute(NUMBER, 'aria-invalid'), null);
+  assert.strictEqual(await page.locator('#approval').count(), 0, 'nothing left for a second editor');
 });
 
 test('leaving with unsaved changes asks first; undoing them asks too', async () => {
@@ -314,10 +392,11 @@ test('versions: a readable diff between two versions; restoring version 2 brings
   await page.getByRole('button', { name: 'Verschillen tonen' }).click();
   await page.locator('#diff-title').waitFor({ state: 'visible' });
   assert.strictEqual(await activeId(page), 'diff-title');
-  assert.strictEqual(await text(page, '#diff-title'), 'Van versie 2 naar versie 3: 2 verschillen');
+  assert.strictEqual(await text(page, '#diff-title'), 'Van versie 2 naar versie 3: 3 verschillen');
   const diff = await text(page, '#diff-changes');
   assert.match(diff, /Veilig Thuis › Dienst “Bellen en chatten” › Chat › Openingstijden chat › Tijdvak 1 › Open tot\s+In versie 2\s+17:00\s+In versie 3\s+20:00/);
   assert.match(diff, /Open vanaf\s+In versie 2\s+09:00\s+In versie 3\s+08:00/);
+  assert.match(diff, /Chat › Gecontroleerd en juist\s+In versie 2\s+ja\s+In versie 3\s+nee/, 'the edit unticked the chat');
   await assertNoViolations(page, 'the versions and diff view');
   await assertUniqueIds(page, 'the versions and diff view');
   await assertReflows(page, 'the versions and diff view');
@@ -368,7 +447,8 @@ test('two editors at once: the second save is refused with a clear message and k
   const conflict = await text(b, '#ed-conflict');
   assert.match(conflict, /Een collega heeft het concept intussen opgeslagen/);
   assert.match(conflict, /Jouw wijzigingen zijn niet opgeslagen/);
-  assert.match(conflict, /Wat jij had veranderd \(1 wijziging\)/);
+  assert.match(conflict, /Wat jij had veranderd \(2 wijzigingen\)/);
+  assert.match(conflict, /Veilig Thuis › Dienst “Bellen en chatten” › Feiten › Gecontroleerd en juist\s+Was\s+ja\s+Jij maakte ervan\s+nee/, 'editing the hours unticked the facts');
   assert.match(conflict, /Veilig Thuis › Dienst “Bellen en chatten” › Wanneer bereikbaar \(tekst\) › Nederlands/);
   assert.match(conflict, /gewijzigd door B/);
   await assertNoViolations(b, 'the editor after a conflict');
@@ -475,6 +555,191 @@ test('the overview switches to English and back', async () => {
   assert.match(await text(page, '#nav'), /Edit draft/);
   await page.getByRole('button', { name: 'Naar het Nederlands' }).click();
   assert.strictEqual(await text(page, '#overview-title'), 'Hulpgids');
+});
+
+// An ISO date `days` before today (the server's clock and the browser's agree here).
+function daysAgo(days) {
+  const d = new Date();
+  d.setDate(d.getDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+const attentionApi = (page) => page.evaluate(() => fetch('/staff/api/v1/directory/attention', { cache: 'no-store' }).then((r) => r.json()));
+const draftApi = (page) => page.evaluate(() => fetch('/staff/api/v1/directory/draft', { cache: 'no-store' }).then((r) => r.json()));
+const vtOf = (body) => JSON.parse(body).organizations.find((o) => o.key === 'veilig-thuis');
+
+async function discardDraft(page) {
+  await page.locator('#nav-overview').click();
+  await page.locator('#overview-title').waitFor({ state: 'visible' });
+  if (await page.locator('#ov-discard').count()) {
+    await page.getByRole('button', { name: 'Concept weggooien' }).click();
+    await page.getByRole('button', { name: 'Ja, concept weggooien' }).click();
+    await page.waitForFunction(() => /weggegooid/.test(document.getElementById('notice').textContent));
+  }
+}
+
+test('"due for a check": what residents no longer see and overdue checks come first, with their source link', async () => {
+  const { page } = editor;
+  await discardDraft(page);
+  await page.locator('#ov-edit').click();
+  await page.locator('#org-list').waitFor({ state: 'visible' });
+  await openOrganization(page, 'Veilig Thuis');
+  // Only the dates of the checks move back: no content changes, so nothing is unticked.
+  await page.locator('#ef-website-checked').fill(daysAgo(200));          // 30 + 60 days: withdrawn
+  await page.locator('#ef-services-0-phones-0-checked').fill(daysAgo(35)); // 5 days overdue
+  assert.strictEqual(await page.isChecked('#ef-website-verified'), true);
+  assert.strictEqual(await page.isChecked('#ef-services-0-phones-0-verified'), true);
+  await save(page);
+  assert.match(await text(page, '#ed-saved'), /geen problemen gevonden/);
+  assert.strictEqual(await page.locator('#approval').count(), 0, 'a new date of a check needs no second editor');
+
+  await page.locator('#nav-overview').click();
+  await page.locator('#overview-title').waitFor({ state: 'visible' });
+  const items = page.locator('#attention .att-item');
+  const first = items.nth(0);
+  const second = items.nth(1);
+  assert.match(await first.getAttribute('class'), /\batt-withdrawn\b/);
+  assert.match(await first.innerText(), /^Crisislijn Inwoners zien dit niet meer \(sinds \d+ \w+ \d{4}\): Website De controle was nodig op \d+ \w+ \d{4}\./);
+  assert.match(await second.getAttribute('class'), /\batt-overdue\b/);
+  assert.match(await second.innerText(), /^Crisislijn Controle te laat \(nodig op \d+ \w+ \d{4}\): Dienst 1: Bellen en chatten › Telefoonnummer 1 \(0800-2000\)/);
+  assert.match(await second.innerText(), /Zonder nieuwe controle zien inwoners dit vanaf \d+ \w+ \d{4} niet meer/);
+  // The dates shown are the server's: due 30 days after the check, withdrawn 60 days later.
+  const api = (await attentionApi(page)).items;
+  assert.deepStrictEqual(api.slice(0, 2).map((i) => [i.reason, i.field, i.due]),
+    [['withdrawn', 'website', daysAgo(170)], ['overdue', 'services[0].phones[0]', daysAgo(5)]]);
+  const [y, m, d] = daysAgo(5).split('-').map(Number);
+  assert.ok((await second.innerText()).includes(new Date(y, m - 1, d).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })));
+  // The source to open, in a new tab that learns nothing about the portal.
+  const link = first.locator('a.att-source');
+  assert.strictEqual(await link.getAttribute('href'), 'https://www.veiligthuisgv.nl/veelgestelde-vragen/');
+  assert.strictEqual(await link.getAttribute('target'), '_blank');
+  assert.match(await link.getAttribute('rel'), /\bnoreferrer\b/);
+  assert.strictEqual((await link.textContent()).replace(/\s+/g, ' '), 'Bron openen Veilig Thuis: Website (opent in een nieuw tabblad)');
+  assert.strictEqual(await second.locator('a.att-source').getAttribute('href'),
+    'https://www.rijksoverheid.nl/onderwerpen/huiselijk-geweld/vraag-en-antwoord/wat-moet-ik-doen-bij-huiselijk-geweld');
+  // Notes and unverified details come after everything that is due.
+  const reasons = await items.evaluateAll((nodes) => nodes.map((n) => n.className.replace('att-item att-', '')));
+  assert.deepStrictEqual(reasons.slice(0, 2), ['withdrawn', 'overdue']);
+  assert.ok(reasons.slice(2).every((r) => r === 'unverified' || r === 'todo' || r === 'due_soon'), reasons.join(','));
+  await assertNoViolations(page, 'the overview with overdue checks');
+  await assertReflows(page, 'the overview with overdue checks');
+
+  // "Bewerken" opens the field to check.
+  await first.getByRole('button').click();
+  await page.locator('#org-title').waitFor({ state: 'visible' });
+  assert.strictEqual(await activeId(page), 'ef-website-url');
+
+  // Published, the withdrawn website is gone for residents; the overdue phone stays.
+  await page.getByLabel('Korte notitie: wat heb je veranderd?').fill('Controledata Veilig Thuis');
+  await page.getByRole('button', { name: 'Controleren en publiceren' }).click();
+  await page.locator('#publish-confirm').waitFor({ state: 'visible' });
+  assert.strictEqual(await page.locator('#publish-crisis').count(), 0, 'no crisis-line change');
+  await page.getByRole('button', { name: 'Ja, publiceren' }).click();
+  await page.locator('#overview-title').waitFor({ state: 'visible' });
+  assert.match(await text(page, '#notice'), /Versie 5 is gepubliceerd/);
+  const vt = vtOf((await residentDirectory()).body);
+  assert.strictEqual(vt.website, undefined, 'the withdrawn website is not shown');
+  assert.strictEqual(vt.services[0].phones[0].number, '0800-2000');
+});
+
+test('a crisis number edited: unverified at once; publishing waits for a second editor; residents never see it as verified before', async () => {
+  const { page } = editor;
+  const VERIFIED = '#ef-services-0-phones-0-verified';
+  const CHECKED = '#ef-services-0-phones-0-checked';
+  const CHECKED_BY = '#ef-services-0-phones-0-checked_by';
+  await page.locator('#ov-edit').click();
+  await page.locator('#org-list').waitFor({ state: 'visible' });
+  await openOrganization(page, 'Veilig Thuis');
+  assert.strictEqual(await page.isChecked(VERIFIED), true);
+  await page.locator(NUMBER).fill('0800-2001');
+  assert.strictEqual(await page.isChecked(VERIFIED), false, 'unticked at once');
+  assert.match(await text(page, '#ef-services-0-phones-0-recheck'), /^Gewijzigd: controleer opnieuw \(bron, datum, wie\)/);
+  assert.strictEqual(await text(page, TEL), '+318002001', 'the number to dial follows the written number');
+  await save(page);
+  let phone = (await draftApi(page)).directory.organizations.find((o) => o.key === 'veilig-thuis').services[0].phones[0];
+  assert.deepStrictEqual([phone.number, phone.tel, phone.verified], ['0800-2001', '+318002001', false], 'the saved draft has it unverified');
+  let residents = await residentDirectory();
+  assert.ok(!residents.body.includes('0800-2001') && !residents.body.includes('+318002001'), 'residents do not see the draft');
+  assert.strictEqual(vtOf(residents.body).services[0].phones[0].number, '0800-2000');
+
+  // Ticking it again is a check: it needs who checked (the source link is there).
+  await page.locator(VERIFIED).check({ force: true }).catch(() => {});
+  assert.strictEqual(await page.isChecked(VERIFIED), false, 'no tick without a check');
+  assert.strictEqual(await text(page, '#ef-services-0-phones-0-checked_by-tick-error'), 'Vul in wie het heeft gecontroleerd.');
+  assert.strictEqual(await page.getAttribute(CHECKED_BY, 'aria-invalid'), 'true');
+  assert.strictEqual(await activeId(page), 'ef-services-0-phones-0-checked_by');
+  await assertNoViolations(page, 'a tick without a check');
+  await page.locator(CHECKED_BY).fill('Redacteur Test');
+  assert.strictEqual(await page.getAttribute(CHECKED_BY, 'aria-invalid'), null);
+  await page.locator(VERIFIED).check();
+  assert.strictEqual(await page.inputValue(CHECKED), daysAgo(0), 'checked today');
+
+  // A check dated before the published one is no new check: the server unticks it, and says so.
+  await page.locator(CHECKED).fill(daysAgo(40));
+  await save(page);
+  assert.match(await text(page, '#ed-unticked'), /Bij het opslaan is 1 gegeven niet meer “gecontroleerd”/);
+  assert.match(await text(page, '#ed-unticked li'), /^Veilig Thuis › Dienst 1: Bellen en chatten › Telefoonnummer 1 \(0800-2001\): 0800-2000 → 0800-2001$/);
+  assert.strictEqual(await page.isChecked(VERIFIED), false);
+  assert.match(await text(page, '#ef-services-0-phones-0-recheck'), /^Gewijzigd: controleer opnieuw/);
+  await assertNoViolations(page, 'the editor after the server unticked a detail');
+
+  // A real check today: it stays verified in the draft, and still not for residents.
+  await page.locator(VERIFIED).check();
+  await save(page);
+  assert.strictEqual(await page.locator('#ed-unticked').count(), 0);
+  phone = (await draftApi(page)).directory.organizations.find((o) => o.key === 'veilig-thuis').services[0].phones[0];
+  assert.deepStrictEqual([phone.verified, phone.checked, phone.checked_by], [true, daysAgo(0), 'Redacteur Test']);
+
+  await page.getByLabel('Korte notitie: wat heb je veranderd?').fill('Nummer Veilig Thuis');
+  await page.getByRole('button', { name: 'Controleren en publiceren' }).click();
+  await page.locator('#publish-confirm').waitFor({ state: 'visible' });
+  assert.match(await text(page, '#publish-crisis'), /^Veilig Thuis › Dienst 1: Bellen en chatten › Telefoonnummer 1 \(0800-2001\): 0800-2000 → 0800-2001$/);
+  assert.strictEqual(await page.locator('#publish-yes').count(), 0, 'publishing asks for a second editor');
+  const check = await page.evaluate(() => fetch('/staff/api/v1/directory/publish-check', { cache: 'no-store' }).then((r) => r.json()));
+  assert.strictEqual(await page.evaluate((r) => window.HWStaffApi.publish(r, 'x').then(() => 'published', (e) => e.status + ' ' + e.code), check.revision),
+    '409 approval_required');
+  assert.strictEqual(await page.evaluate((r) => window.HWStaffApi.approve(r).then(() => 'approved', (e) => e.status + ' ' + e.code), check.revision),
+    '403 own_change');
+  residents = await residentDirectory();
+  assert.ok(!residents.body.includes('0800-2001'), 'not before a second editor approved');
+  await page.getByRole('button', { name: 'Sluiten' }).click();
+
+  assert.match(await approveAsSecondEditor(), /0800-2000 → 0800-2001/);
+  assert.ok(!(await residentDirectory()).body.includes('0800-2001'), 'approving does not publish');
+
+  await page.getByRole('button', { name: 'Controleren en publiceren' }).click();
+  await page.locator('#publish-confirm').waitFor({ state: 'visible' });
+  assert.strictEqual(await text(page, '#publish-approval'), 'Goedgekeurd door editor2@gemeente.demo.invalid.');
+  await page.getByRole('button', { name: 'Ja, publiceren' }).click();
+  await page.locator('#overview-title').waitFor({ state: 'visible' });
+  assert.match(await text(page, '#notice'), /Versie 6 is gepubliceerd/);
+  const published = vtOf((await residentDirectory()).body).services[0].phones[0];
+  assert.deepStrictEqual([published.number, published.tel], ['0800-2001', '+318002001'], 'checked and approved: residents see it');
+});
+
+test('an edited crisis number without a new check cannot go live: every route must still reach someone', async () => {
+  const { page } = editor;
+  await page.locator('#ov-edit').click();
+  await page.locator('#org-list').waitFor({ state: 'visible' });
+  await openOrganization(page, 'Veilig Thuis');
+  await page.locator(NUMBER).fill('0800-2002');
+  assert.strictEqual(await page.isChecked('#ef-services-0-phones-0-verified'), false, 'unticked at once');
+  await save(page);
+  // Unverified, Veilig Thuis's 24/7 line is gone, and some routes would end at nobody.
+  assert.match(await text(page, '#ed-saved'), /maar er zijn \d+ problemen/);
+  assert.match(await text(page, '#ed-issues'),
+    /Vragenlijst: Op MO 00:00 komt bij de antwoorden .* “Veilig Thuis” bovenaan, maar dan is niemand in die uitkomst bereikbaar/);
+  assert.match(await text(page, '#ed-issues'), /En nog \d+ andere routes door de vragenlijst/);
+  const residents = await residentDirectory();
+  assert.ok(!residents.body.includes('0800-2002'), 'residents never see the unchecked number');
+  assert.strictEqual(vtOf(residents.body).services[0].phones[0].number, '0800-2001');
+
+  // Typed back to the published, checked number: checked again, nothing to approve.
+  await page.locator(NUMBER).fill('0800-2001');
+  assert.strictEqual(await page.isChecked('#ef-services-0-phones-0-verified'), true);
+  await save(page);
+  assert.match(await text(page, '#ed-saved'), /geen problemen gevonden/);
+  assert.strictEqual(await page.locator('#approval').count(), 0);
+  await discardDraft(page);
 });
 
 test('no page made a request to any other host, and nothing broke the CSP', () => {

@@ -147,6 +147,28 @@ test('values in words', () => {
   assert.equal(D.formatValue(vt()), 'Veilig Thuis (veilig-thuis)');
 });
 
+test('the dial form shown in the form is the one the data has for every number', () => {
+  // The server derives `tel` on save (domain/phone_number.h); the form only shows it.
+  const phones = directory.organizations.flatMap((o) => (o.services || []).flatMap((s) => s.phones || []));
+  assert.ok(phones.length >= 8);
+  for (const phone of phones) assert.equal(D.dialForm(phone.number), phone.tel, phone.number);
+  assert.equal(D.dialForm('0800-2001'), '+318002001');
+  assert.equal(D.dialForm('0800-20'), '');
+  assert.equal(D.dialForm('bel ons'), '');
+});
+
+test('which contact detail an edit concerns (an edit is not a check)', () => {
+  assert.deepEqual(D.detailOf('services[0].phones[1].number'), { detail: 'services[0].phones[1]', provenance: 'services[0].phones[1]', content: true });
+  assert.equal(D.detailOf('services[0].phones[1].checked_by').content, false, 'provenance is no content');
+  assert.equal(D.detailOf('services[0].chat.schedule[0].opens').provenance, 'services[0].chat');
+  assert.equal(D.detailOf('website.url').provenance, 'website');
+  assert.equal(D.detailOf('services[2].hours.nl').provenance, 'services[2].facts', 'hours are a fact');
+  assert.equal(D.detailOf('services[0].anonymous').content, true);
+  assert.equal(D.detailOf('services[0].facts.source_url').content, false);
+  assert.equal(D.detailOf('services[0].area.nl'), null, 'the area is no contact detail');
+  assert.equal(D.detailOf('name.nl'), null);
+});
+
 test('new parts are well-formed, unverified and dated today', () => {
   const phone = D.newPhone();
   assert.match(phone.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

@@ -86,6 +86,9 @@
     },
     discardDraft: function () { return call('DELETE', 'directory/draft'); },
     publish: function (revision, note) { return call('POST', 'directory/publish', { revision: revision, note: note }); },
+    // Crisis-line changes of the draft and whether a second editor approved them.
+    publishCheck: function () { return call('GET', 'directory/publish-check'); },
+    approve: function (revision) { return call('POST', 'directory/approve', { revision: revision }); },
     versions: function () { return call('GET', 'directory/versions'); },
     version: function (v) { return call('GET', 'directory/versions/' + encodeURIComponent(v)); },
     restore: function (v, note) {

@@ -321,6 +321,9 @@
   // Anything else is shown as the server wrote it.
   var MESSAGES = [
     [/^is missing \(write true or false\)$/, 'msg.missingBool'],
+    [/^at (.+) \(Europe\/Amsterdam\) the answers (.+) put "(.*)" first, and no organisation in that result can be reached then \(no verified phone line or chat open at that time\)$/,
+      'msg.unreachable', ['moment', 'answers', 'key']],
+    [/^and (\d+) more paths of answers have moments at which their first result cannot be reached$/, 'msg.unreachableMore', ['count']],
     [/^is missing$/, 'msg.missing'],
     [/^must not be empty$/, 'msg.empty'],
     [/^must start with https:\/\/ \(got "(.*)"\)$/, 'msg.https', ['got']],
@@ -403,10 +406,39 @@
   function emptyText() { return { nl: '', en: '' }; }
 
   // New contact details start unverified, checked today: they stay hidden from residents
-  // until someone ticks "verified".
+  // until someone ticks "verified" (with a source link and who checked). The server derives
+  // a phone's dial form (`tel`) from its written number when the draft is saved.
   function newPhone() {
     return { id: uuid(), number: '', tel: '', type: 'voice', description: emptyText(), cost: emptyText(),
       source: '', checked: today(), verified: false };
+  }
+
+  // The dial form of a written Dutch number as the server derives it ("0800-2000" ->
+  // "+318002000", "112" -> "112"), or '' when it is not one. Only to show what saving will
+  // store; the server's own derivation is what counts.
+  function dialForm(written) {
+    var digits = String(written || '').replace(/[\s\-().]/g, '');
+    if (!/^\+?\d+$/.test(digits)) return '';
+    if (/^\+31\d{9}$/.test(digits)) return digits;
+    if (/^0\d{9}$/.test(digits) || /^0(800|900)\d{4,7}$/.test(digits)) return '+31' + digits.slice(1);
+    if (/^1\d{2,5}$/.test(digits)) return digits;
+    return '';
+  }
+
+  // Where a field belongs: the contact detail whose "verified" an edit of it concerns.
+  // "services[0].phones[1].number" -> {detail: "services[0].phones[1]", provenance: that,
+  // content: true}; a service's facts (hours, schedule, ...) have their provenance in
+  // "services[0].facts". Null when the field is no part of a contact detail.
+  var PROVENANCE = ['source', 'source_url', 'source_date', 'checked', 'checked_by', 'verified'];
+  var FACTS = ['hours', 'free', 'anonymous', 'day_and_night', 'schedule', 'languages'];
+  function detailOf(path) {
+    var m = /^(services\[\d+\]\.phones\[\d+\]|services\[\d+\]\.chat|website)\.([a-z_]+)/.exec(path);
+    if (m) return { detail: m[1], provenance: m[1], content: PROVENANCE.indexOf(m[2]) === -1 };
+    m = /^(services\[\d+\])\.facts\.([a-z_]+)/.exec(path);
+    if (m) return { detail: m[1] + '.facts', provenance: m[1] + '.facts', content: false };
+    m = /^(services\[\d+\])\.([a-z_]+)/.exec(path);
+    if (m && FACTS.indexOf(m[2]) !== -1) return { detail: m[1] + '.facts', provenance: m[1] + '.facts', content: true };
+    return null;
   }
   function newSlot() { return { days: ['MO', 'TU', 'WE', 'TH', 'FR'], opens: '09:00', closes: '17:00' }; }
   function newChat() { return { url: '', description: emptyText(), source: '', checked: today(), verified: false }; }
@@ -429,7 +461,7 @@
     text: text, nameIndex: nameIndex, orgName: orgName, fieldLabel: fieldLabel,
     describeField: describeField, describeChange: describeChange, formatValue: formatValue, dayNames: dayNames,
     issueOrganization: issueOrganization, issueWords: issueWords, routingProblems: routingProblems,
-    uuid: uuid, today: today, newPhone: newPhone, newSlot: newSlot, newChat: newChat, newWebsite: newWebsite,
+    uuid: uuid, today: today, dialForm: dialForm, detailOf: detailOf, newPhone: newPhone, newSlot: newSlot, newChat: newChat, newWebsite: newWebsite,
     newService: newService, newOrganization: newOrganization
   };
 }());

@@ -13,6 +13,11 @@
  * - Every problem the server finds is shown next to the field it names, and all of them
  *   in a list at the top with links to the fields.
  * - Publishing and restoring show what changes for residents and ask for confirmation.
+ * - An edit is not a check: changing a contact detail unticks its "verified" at once;
+ *   ticking it again needs a source link and who checked. The dial form of a number is
+ *   derived by the server, never typed.
+ * - Four eyes: a draft that changes a crisis line is published only after another editor
+ *   approved that revision; until then publishing is not offered.
  * Server text is only ever set with textContent. Nothing goes into storage or the URL.
  *
  * Loaded before staff.js, which calls HWStaffEditor(page) with its helpers.
@@ -27,6 +32,8 @@ window.HWStaffEditor = function (page) {
   var t = F.t;
 
   var NOTE_MAX = 200;
+  var PROVENANCE_FIELDS = ['source', 'source_url', 'source_date', 'checked', 'checked_by', 'verified'];
+  var FACT_FIELDS = ['hours', 'free', 'anonymous', 'day_and_night', 'schedule', 'languages'];
 
   var ov = { published: null, draft: null, attention: null, doc: null, confirmDiscard: false };
   var ed = emptyEditor();
@@ -43,7 +50,11 @@ window.HWStaffEditor = function (page) {
       lost: null,       // changes of this editor that were not saved, kept after a reload
       confirm: null,    // path of a service or 'org' whose removal is being confirmed
       confirmRevert: false,
-      publish: null,    // {changes: [...]} while the publish confirmation is open
+      publish: null,    // {changes: [...], check} while the publish confirmation is open
+      published: null,  // the published directory: an edit typed back to it is checked again
+      check: null,      // GET directory/publish-check of this revision: crisis-line changes, approval
+      recheck: {},      // "orgId|detail path" -> true: edited since its check, so unticked
+      unticked: [],     // what the last save unticked (the server's list)
       note: '',
       wasDirty: false,
       busy: {}
@@ -247,16 +258,35 @@ window.HWStaffEditor = function (page) {
     if (ov.doc) org = (ov.doc.organizations || []).filter(function (o) { return o.key === item.organization; })[0] || null;
     var where = D.describeField(item.field, org).join(' › ');
     var what;
-    if (item.reason === 'todo') what = [el('strong', { text: t('att.todo') + ': ' }), el('span', { dir: 'auto', text: D.text(item.text) })];
-    else if (item.reason === 'stale') what = [el('strong', { text: t('att.stale', { date: item.checked }) + ': ' }), where];
-    else if (item.reason === 'unverified') what = [el('strong', { text: t('att.unverified') + ': ' }), where];
-    else what = [el('strong', { text: String(item.reason) + ': ' }), where];
-    return el('li', { class: 'att-item att-' + String(item.reason).replace(/[^a-z]/g, '') }, [
+    var reason = String(item.reason);
+    var dates = { due: isoDay(item.due), withdrawn: isoDay(item.withdrawn_on), checked: isoDay(item.checked) };
+    if (reason === 'todo') what = [el('strong', { text: t('att.todo') + ': ' }), el('span', { dir: 'auto', text: D.text(item.text) })];
+    else if (reason === 'withdrawn' || reason === 'overdue' || reason === 'due_soon') {
+      what = [el('strong', { text: t('att.' + reason, dates) + ': ' }), where,
+        el('span', { class: 'att-dates', text: ' ' + t('att.' + reason + '.more', dates) })];
+    } else if (reason === 'unverified') what = [el('strong', { text: t('att.unverified') + ': ' }), where];
+    else what = [el('strong', { text: reason + ': ' }), where];
+    var context = t('att.edit.context', { org: orgName, what: where });
+    return el('li', { class: 'att-item att-' + reason.replace(/[^a-z_]/g, '') }, [
+      item.crisis_line && reason !== 'todo' ? el('span', { class: 'badge badge-crisis', text: t('att.crisis') }) : null,
+      item.crisis_line && reason !== 'todo' ? ' ' : null,
       el('span', { class: 'att-what' }, what), ' ',
+      /^https:\/\//.test(item.source_url || '') && reason !== 'todo' ? el('a', {
+        class: 'att-source', href: item.source_url, target: '_blank', rel: 'noreferrer noopener'
+      }, [t('att.source'), el('span', { class: 'vh', text: ' ' + context }), ' ', el('span', { class: 'newtab', text: t('preview.newTab') })]) : null,
+      reason !== 'todo' && item.source_url ? ' ' : null,
       el('button', { type: 'button', class: 'btn-link', 'data-att-org': item.organization, 'data-att-field': item.field }, [
-        t('att.edit'), el('span', { class: 'vh', text: ' ' + t('att.edit.context', { org: orgName, what: where }) })
+        t('att.edit'), el('span', { class: 'vh', text: ' ' + context })
       ])
-    ]);
+    ].filter(function (x) { return x !== null; }));
+  }
+
+  // "2027-01-03" as "3 januari 2027" (a date without a time of day).
+  function isoDay(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso || ''));
+    if (!m) return iso || '';
+    return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).toLocaleDateString(F.language() === 'en' ? 'en-GB' : 'nl-NL',
+      { day: 'numeric', month: 'long', year: 'numeric' });
   }
 
   function onOverviewClick(event) {
@@ -289,7 +319,15 @@ window.HWStaffEditor = function (page) {
     options = options || {};
     var loading = ed.loaded ? Promise.resolve(null) : api.draft();
     return Promise.all([loading, api.directory()]).then(function (results) {
+      return loadCheck().then(function () { return results; });
+    }).then(function (results) {
+      var published = results[1].published;
+      if (!published) return [results, null];
+      return versionDoc(published.version).then(function (doc) { return [results, doc]; }, function () { return [results, null]; });
+    }).then(function (both) {
+      var results = both[0];
       if (!page.loggedIn()) return;
+      ed.published = both[1];
       ov.published = results[1].published;
       ov.draft = results[1].draft;
       if (results[0]) applyDraft(results[0], false);
@@ -370,6 +408,7 @@ window.HWStaffEditor = function (page) {
       ed.conflict ? conflictBox() : null,
       ed.lost ? lostBox() : null,
       ed.issues.length ? issueSummary() : null,
+      untickedBox(),
       replaceBox(),
       el('p', { class: 'dirty', id: 'ed-dirty', role: 'status', text: dirty ? t('ed.dirty') : '' }),
       el('div', { class: 'actions ed-actions' }, [
@@ -392,6 +431,7 @@ window.HWStaffEditor = function (page) {
         el('form', { id: 'org-form', class: 'ed-form', novalidate: true, 'aria-labelledby': 'org-title' })
       ]),
       previewSection(),
+      approvalSection(),
       publishSection()
     ];
     fill(body, parts);
@@ -501,7 +541,8 @@ window.HWStaffEditor = function (page) {
 
   function previewSection() {
     var blocked = ed.issues.length > 0;
-    return el('section', { class: 'card', 'aria-labelledby': 'preview-title' }, [
+    return el('section', { class: 'card preview-card', 'aria-labelledby': 'preview-title' }, [
+      el('p', { class: 'preview-banner', id: 'preview-banner', text: t('preview.banner') }),
       el('h2', { id: 'preview-title', text: t('preview.title') }),
       el('p', { id: 'preview-text', text: t('preview.text') }),
       blocked
@@ -535,13 +576,21 @@ window.HWStaffEditor = function (page) {
       ])
     ];
     if (p) {
+      var c = ed.check && ed.check.revision === ed.revision ? ed.check : null;
+      var waiting = !!(c && c.approval_required && !c.approved_by);
       var texts = [el('p', { id: 'publish-confirm-text', text: t('pub.confirm.text', { n: p.changes.length }) })];
       if (ed.issues.length) texts.push(el('p', { class: 'warn-line', text: t('pub.confirm.issues', { n: ed.issues.length }) }));
+      if (c && c.crisis_changes.length) {
+        texts.push(el('h3', { class: 'small-title', id: 'publish-crisis-title', text: t('pub.crisis.title', { n: c.crisis_changes.length }) }));
+        texts.push(crisisList(c.crisis_changes, 'publish-crisis'));
+        texts.push(el('p', { id: 'publish-approval', class: waiting ? 'warn-line' : 'ok-line',
+          text: waiting ? t('pub.crisis.waiting') : t('appr.done', { who: c.approved_by }) }));
+      }
       texts.push(changeList(p.changes, [t('diff.before'), t('diff.after')], 'publish-changes'));
-      kids.push(confirmBox('publish-confirm', t('pub.confirm.q'), texts, [
-        button({ class: 'btn', id: 'publish-yes', 'aria-describedby': 'publish-confirm-text' }, t('pub.confirm.yes')), ' ',
-        button({ class: 'btn secondary', id: 'publish-no' }, t('pub.confirm.no'))
-      ]));
+      kids.push(confirmBox('publish-confirm', t(waiting ? 'pub.confirm.q.waiting' : 'pub.confirm.q'), texts, [
+        waiting ? null : button({ class: 'btn', id: 'publish-yes', 'aria-describedby': 'publish-confirm-text' }, t('pub.confirm.yes')), ' ',
+        button({ class: 'btn secondary', id: 'publish-no' }, t(waiting ? 'pub.confirm.close' : 'pub.confirm.no'))
+      ].filter(function (x) { return x !== null; })));
     }
     kids.push(el('p', { class: 'field-error', id: 'publish-error', role: 'alert' }));
     return el('section', { class: 'card', id: 'publish', 'aria-labelledby': 'publish-title' }, kids);
@@ -642,11 +691,21 @@ window.HWStaffEditor = function (page) {
     ]);
   }
 
-  function provenance(path) {
-    return el('fieldset', { class: 'group provenance' }, [
-      el('legend', { text: t('ed.provenance') }),
-      inputField(path + '.source', t('field.source'), { hint: t('hint.source') }),
-      inputField(path + '.checked', t('field.checked'), { type: 'date', className: 'short', hint: t('hint.checked') }),
+  // Where a detail was seen and who checked it when. An edit of the detail unticks
+  // "verified" (an edit is not a check); ticking it again needs a source link, a date and
+  // a name.
+  function provenance(path, legend) {
+    var id = fid(path);
+    var org = form.org;
+    var marked = !!ed.recheck[org.id + '|' + path];
+    return el('fieldset', { class: 'group provenance', id: id + '-provenance' }, [
+      el('legend', { text: legend || t('ed.provenance') }),
+      el('p', { class: 'recheck', id: id + '-recheck', role: 'status', text: marked ? t('ed.recheck') : '' }),
+      inputField(path + '.source', t('field.source'), { kind: 'optstring', hint: t('hint.source') }),
+      inputField(path + '.source_url', t('field.source_url'), { type: 'url', kind: 'optstring', hint: t('hint.source_url') }),
+      inputField(path + '.source_date', t('field.source_date'), { kind: 'optstring', className: 'short', hint: t('hint.source_date') }),
+      inputField(path + '.checked', t('field.checked'), { type: 'date', kind: 'optstring', className: 'short', hint: t('hint.checked') }),
+      inputField(path + '.checked_by', t('field.checked_by'), { kind: 'optstring', hint: t('hint.checked_by') }),
       checkField(path + '.verified', t('field.verified'), t('hint.verified'))
     ]);
   }
@@ -687,13 +746,32 @@ window.HWStaffEditor = function (page) {
     return el('fieldset', { class: 'group item', id: fid(p), 'data-field': p }, [
       el('legend', { text: t('path.phone', { i: i + 1 }) }),
       inputField(p + '.number', t('field.number'), { hint: t('hint.number'), inputmode: 'tel' }),
-      inputField(p + '.tel', t('field.tel'), { hint: t('hint.tel'), inputmode: 'tel' }),
+      telOutput(p, phone),
       selectField(p + '.type', t('field.type'), [['voice', t('phonetype.voice')], ['text', t('phonetype.text')]]),
       textPair(p + '.description', t('field.description'), { hint: t('hint.phone.description') }),
       textPair(p + '.cost', t('field.cost'), { hint: t('hint.cost') }),
       provenance(p),
       removeButton(p, t('ed.phone.remove', { i: i + 1 }))
     ]);
+  }
+
+  // The dial form is never typed: the server derives it from the written number when the
+  // draft is saved. Shown as text, with what saving will store for the number typed now.
+  function telOutput(p, phone) {
+    var id = fid(p + '.tel');
+    return el('div', { class: 'field derived', id: id }, [
+      el('p', { class: 'derived-value' }, [
+        el('strong', { text: t('field.tel') + ': ' }),
+        el('span', { id: id + '-value', dir: 'ltr', text: telText(phone) })
+      ]),
+      el('p', { class: 'hint', id: id + '-hint', text: t('hint.tel.derived') })
+    ]);
+  }
+
+  function telText(phone) {
+    var derived = D.dialForm(phone && phone.number);
+    if (!derived) return t('tel.invalid');
+    return derived;
   }
 
   function chatBlock(servicePath) {
@@ -731,6 +809,7 @@ window.HWStaffEditor = function (page) {
       checkList(p + '.topics', t('field.topics'), D.TOPICS, 'topic.', t('hint.topics')),
       checkList(p + '.audience', t('field.audience'), D.AUDIENCES, 'audience.'),
       inputField(p + '.languages', t('field.languages'), { kind: 'csv', hint: t('hint.languages') }),
+      provenance(p + '.facts', t('ed.provenance.facts')),
       textPair(p + '.area', t('field.area'), { hint: t('hint.area') }),
       el('fieldset', { class: 'group', id: fid(p + '.contact_requests'), 'data-field': p + '.contact_requests' }, [
         el('legend', { text: t('field.contact_requests') }),
@@ -865,7 +944,8 @@ window.HWStaffEditor = function (page) {
   }
 
   function findField(root, path) {
-    var p = path;
+    // The dial form has no control of its own: a problem with it is fixed in the number.
+    var p = String(path).replace(/(phones\[\d+\])\.tel$/, '$1.number');
     for (;;) {
       var node = root.querySelector('[data-field=' + quote(p) + ']');
       if (node) return node;
@@ -898,7 +978,12 @@ window.HWStaffEditor = function (page) {
     var org = selectedOrg();
     if (!path || !org || !node.closest('#org-form')) return;
     var kind = node.getAttribute('data-kind');
+    if (kind === 'bool' && /\.verified$/.test(path) && node.checked && !allowTick(org, path, node)) return;
     if (kind === 'string') D.setAt(org, path, node.value);
+    else if (kind === 'optstring') {
+      if (node.value === '') D.deleteAt(org, path);
+      else D.setAt(org, path, node.value);
+    }
     else if (kind === 'opttext') {
       D.setAt(org, path, node.value);
       var parent = D.parentPath(path);
@@ -915,7 +1000,118 @@ window.HWStaffEditor = function (page) {
     } else if (kind === 'csv') {
       D.setAt(org, path, node.value.split(/[\s,;]+/).filter(Boolean));
     }
+    if (/phones\[\d+\]\.number$/.test(path)) {
+      var tel = $(fid(D.parentPath(path) + '.tel') + '-value');
+      if (tel) tel.textContent = telText(D.getAt(org, D.parentPath(path)));
+    }
+    var tickError = $(node.id + '-tick-error');
+    if (tickError && String(node.value || '').trim()) setError(node, tickError.id, '');
+    untickIfEdited(org, path);
     edited();
+  }
+
+  // An edit is not a check: changing what a contact detail says unticks its "verified" at
+  // once, and says why.
+  // Typed back to exactly what is published (and was checked there), it is the checked
+  // detail again: "verified" comes back, as the server would keep it.
+  function untickIfEdited(org, path) {
+    var owner = D.detailOf(path);
+    if (!owner || !owner.content) return;
+    var detail = D.getAt(org, owner.provenance);
+    var key = org.id + '|' + owner.provenance;
+    var published = publishedContent(org, owner.provenance);
+    var back = published && published.verified && D.equal(published.content, contentOf(org, owner.provenance));
+    if (back && ed.recheck[key] && detail) {
+      detail.verified = true;
+      delete ed.recheck[key];
+    } else if (!back && detail && detail.verified === true) {
+      detail.verified = false;
+      ed.recheck[key] = true;
+    } else return;
+    var box = $(fid(owner.provenance + '.verified'));
+    if (box) box.checked = detail.verified === true;
+    var line = $(fid(owner.provenance) + '-recheck');
+    if (line) line.textContent = ed.recheck[key] ? t('ed.recheck') : '';
+  }
+
+  // What a contact detail says, without where it comes from: a phone, chat or website
+  // without its provenance; for "services[i].facts" the service's fact fields.
+  function contentOf(org, provenancePath) {
+    if (/\.facts$/.test(provenancePath)) {
+      var service = D.getAt(org, D.parentPath(provenancePath)) || {};
+      var facts = {};
+      FACT_FIELDS.forEach(function (f) { if (service[f] !== undefined) facts[f] = service[f]; });
+      return facts;
+    }
+    var detail = D.clone(D.getAt(org, provenancePath)) || {};
+    PROVENANCE_FIELDS.forEach(function (f) { delete detail[f]; });
+    delete detail.tel;  // derived from the number on save: the number says it all
+    return detail;
+  }
+
+  // The same detail in the published version (matched by the ids of the organisation,
+  // service and phone), as {content, verified}; null when it is not published.
+  function publishedContent(org, provenancePath) {
+    var doc = ed.published;
+    var old = doc && (doc.organizations || []).filter(function (o) { return o.id === org.id; })[0];
+    if (!old) return null;
+    var m = /^services\[(\d+)\](.*)$/.exec(provenancePath);
+    var oldPath = provenancePath;
+    if (m) {
+      var service = (org.services || [])[Number(m[1])];
+      var index = (old.services || []).map(function (x) { return x.id; }).indexOf(service && service.id);
+      if (index === -1) return null;
+      oldPath = 'services[' + index + ']' + m[2];
+      var pm = /^\.phones\[(\d+)\]$/.exec(m[2]);
+      if (pm) {
+        var phone = (service.phones || [])[Number(pm[1])];
+        var p = (old.services[index].phones || []).map(function (x) { return x.id; }).indexOf(phone && phone.id);
+        if (p === -1) return null;
+        oldPath = 'services[' + index + '].phones[' + p + ']';
+      }
+    }
+    var before = D.getAt(old, oldPath);
+    if (/\.facts$/.test(oldPath)) return { content: contentOf(old, oldPath), verified: !!(before && before.verified) };
+    if (!before) return null;
+    return { content: contentOf(old, oldPath), verified: before.verified === true };
+  }
+
+  // Ticking "verified" records a check: it needs the source link (https), the date of the
+  // check (today unless given) and who checked. Otherwise the box stays unticked and the
+  // missing fields say what is needed.
+  function allowTick(org, path, box) {
+    var base = D.parentPath(path);
+    var detail = D.getAt(org, base) || {};
+    var today = D.today();
+    if (!detail.checked || detail.checked < today) {
+      D.setAt(org, base + '.checked', today);
+      var date = $(fid(base + '.checked'));
+      if (date) date.value = today;
+    }
+    detail = D.getAt(org, base);
+    var needs = [
+      ['source_url', /^https:\/\/[^\s/]+\.[^\s]+$/.test(detail.source_url || ''), 'ed.tick.err.source_url'],
+      ['checked_by', !!String(detail.checked_by || '').trim(), 'ed.tick.err.checked_by']
+    ];
+    var first = null;
+    needs.forEach(function (need) {
+      var control = $(fid(base + '.' + need[0]));
+      if (!control) return;
+      var errorId = control.id + '-tick-error';
+      if (!$(errorId)) control.parentNode.insertBefore(el('p', { class: 'field-error', id: errorId }), control);
+      setError(control, errorId, need[1] ? '' : t(need[2]));
+      if (!need[1] && !first) first = control;
+    });
+    var status = $(fid(base) + '-recheck');
+    if (first) {
+      box.checked = false;
+      if (status) status.textContent = t('ed.tick.err');
+      first.focus();
+      return false;
+    }
+    delete ed.recheck[org.id + '|' + base];
+    if (status) status.textContent = '';
+    return true;
   }
 
   // After every change: the "not saved" state, the list of organisations, the page's guard.
@@ -1046,6 +1242,10 @@ window.HWStaffEditor = function (page) {
       ed.conflict = null;
       ed.confirm = null;
       applyDraft(draft, typedMeanwhile);
+      ed.unticked = Array.isArray(draft.unticked) ? draft.unticked : [];
+      markUnticked(ed.unticked);
+      return loadCheck().then(function () { return draft; });
+    }).then(function () {
       renderEditor();
       var count = ed.issues.length;
       if (count) {
@@ -1063,6 +1263,89 @@ window.HWStaffEditor = function (page) {
     }).then(function () { ed.busy.save = false; });
   }
 
+  // The server unticked these on save (edited, no new check): mark them in the form too.
+  function markUnticked(list) {
+    list.forEach(function (item) {
+      var org = orgs().filter(function (o) { return o.key === item.organization; })[0];
+      if (org && /^(website|services\[\d+\]\.(phones\[\d+\]|chat|facts))$/.test(item.field)) ed.recheck[org.id + '|' + item.field] = true;
+    });
+  }
+
+  // What publishing this revision changes on crisis lines, and who approved it.
+  function loadCheck() {
+    return api.publishCheck().then(function (check) { ed.check = check; }, function () { ed.check = null; });
+  }
+
+  // What the last save unticked: edited details that wait for a new check.
+  function untickedBox() {
+    if (!ed.unticked.length) return null;
+    return el('div', { class: 'warn-box', id: 'ed-unticked', role: 'region', 'aria-labelledby': 'ed-unticked-title' }, [
+      el('h2', { class: 'error-title', id: 'ed-unticked-title', text: t('ed.unticked.title', { n: ed.unticked.length }) }),
+      el('p', { text: t('ed.unticked.text') }),
+      el('ul', { class: 'issue-list' }, ed.unticked.map(function (item) {
+        return el('li', {}, [detailWords(item), ' ', beforeAfter(item)]);
+      }))
+    ]);
+  }
+
+  // "Veilig Thuis › Dienst 1: Bellen en chatten › Telefoonnummer 1" for a server's change.
+  function detailWords(item) {
+    var org = orgs().filter(function (o) { return o.key === item.organization; })[0] || null;
+    var name = org ? orgLabel(org) : D.orgName(names, item.organization);
+    var field = item.field === 'organization' ? [] : D.describeField(item.field, org);
+    return el('strong', { text: [name].concat(field).join(' › ') + ':' });
+  }
+
+  function beforeAfter(item) {
+    var shown = function (v) { return v === '' ? t('value.none') : v.charAt(0) === '{' ? t('value.facts') : v; };
+    return el('span', { class: 'value', dir: 'auto', text: shown(item.before) + ' → ' + shown(item.after) });
+  }
+
+  // Four eyes: a draft that changes a crisis line is published only after a second editor
+  // approved this revision. The editor who saved it sees who still has to; another editor
+  // sees "Goedkeuren".
+  function approvalSection() {
+    var c = ed.check;
+    if (!c || !c.approval_required || c.revision !== ed.revision) return null;
+    var mine = page.me && page.me() === ed.updatedBy;
+    var kids = [
+      el('h2', { id: 'approval-title', tabindex: '-1', text: t('appr.title') }),
+      el('p', { id: 'approval-text', text: t('appr.text', { n: c.crisis_changes.length }) }),
+      crisisList(c.crisis_changes, 'approval-changes')
+    ];
+    if (c.approved_by) kids.push(el('p', { class: 'ok-line', id: 'approval-state', text: t('appr.done', { who: c.approved_by }) }));
+    else if (mine || isDirty()) kids.push(el('p', { class: 'warn-line', id: 'approval-state', text: t(isDirty() ? 'appr.dirty' : 'appr.needed') }));
+    else {
+      kids.push(el('p', { id: 'approval-state', text: t('appr.other', { who: ed.updatedBy }) }));
+      kids.push(el('p', { class: 'actions' }, [button({ class: 'btn', id: 'approve', 'aria-describedby': 'approval-text' }, t('appr.approve'))]));
+    }
+    kids.push(el('p', { class: 'field-error', id: 'approval-error', role: 'alert' }));
+    return el('section', { class: 'card warn', id: 'approval', 'aria-labelledby': 'approval-title' }, kids);
+  }
+
+  function crisisList(changes, id) {
+    return el('ul', { class: 'crisis-changes', id: id }, changes.map(function (item) {
+      return el('li', {}, [detailWords(item), ' ', beforeAfter(item)]);
+    }));
+  }
+
+  function approve() {
+    if (ed.busy.approve) return;
+    ed.busy.approve = true;
+    api.approve(ed.revision).then(function () {
+      return loadCheck().then(function () {
+        renderEditor();
+        page.notice(t('appr.approved'));
+        $('approval-title').focus();
+      });
+    }, function (err) {
+      var key = err.code === 'own_change' ? 'appr.err.own' : err.code === 'draft_changed' ? 'appr.err.changed'
+        : err.code === 'nothing_to_approve' ? 'appr.err.nothing' : null;
+      if (key) setError(null, 'approval-error', t(key));
+      else failed(err, $('approval-error'));
+    }).then(function () { ed.busy.approve = false; });
+  }
+
   function showConflict(kind) {
     ed.conflict = { kind: kind, changes: kind === 'publish' ? [] : D.diff(ed.base, ed.doc) };
     ed.publish = null;
@@ -1075,9 +1358,11 @@ window.HWStaffEditor = function (page) {
     if (ed.busy.reload) return;
     ed.busy.reload = true;
     var lost = ed.conflict && ed.conflict.changes && ed.conflict.changes.length ? ed.conflict.changes : null;
-    Promise.all([api.draft(), api.directory()]).then(function (results) {
+    Promise.all([api.draft(), api.directory(), loadCheck()]).then(function (results) {
       ov.published = results[1].published;
       applyDraft(results[0], false);
+      ed.recheck = {};
+      ed.unticked = [];
       ed.conflict = null;
       ed.publish = null;
       if (lost) ed.lost = lost;
@@ -1125,7 +1410,8 @@ window.HWStaffEditor = function (page) {
     }
     if (ed.busy.publish) return;
     ed.busy.publish = true;
-    api.diff(ed.basedOn, 'draft').then(function (result) {
+    Promise.all([api.diff(ed.basedOn, 'draft'), loadCheck()]).then(function (results) {
+      var result = results[0];
       var changes = (result.changes || []).map(function (c) {
         return { path: c.path, before: c.before, after: c.after };
       });
@@ -1153,6 +1439,12 @@ window.HWStaffEditor = function (page) {
         renderEditor();
         $('publish-error').textContent = t('pub.err.invalid', { n: err.issues.length });
         $('ed-issues').focus();
+      } else if (err.status === 409 && err.code === 'approval_required') {
+        loadCheck().then(function () {
+          renderEditor();
+          $('publish-error').textContent = t('pub.err.approval');
+          $('approval-title').focus();
+        });
       } else if (err.status === 409 && err.code === 'draft_outdated') {
         renderEditor();
         $('publish-error').textContent = t('pub.err.stale');
@@ -1211,6 +1503,8 @@ window.HWStaffEditor = function (page) {
     else if (target.id === 'ed-revert-no') { ed.confirmRevert = false; renderEditor(); $('ed-revert').focus(); }
     else if (target.id === 'ed-revert-yes') {
       ed.doc = D.clone(ed.base);
+      ed.recheck = {};
+      markUnticked(ed.unticked);
       ed.confirmRevert = false;
       ed.confirm = null;
       renderEditor();
@@ -1218,6 +1512,7 @@ window.HWStaffEditor = function (page) {
       page.notice(t('ed.reverted'));
       $('ed-save').focus();
     } else if (target.id === 'publish-yes') publish();
+    else if (target.id === 'approve') approve();
     else if (target.id === 'publish-no') { ed.publish = null; renderEditor(); $('publish-start').focus(); }
   }
 

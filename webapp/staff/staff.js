@@ -834,6 +834,7 @@
     $: $, el: el, show: show, notice: notice, problem: problem, clearMessages: clearMessages,
     focusHeading: focusHeading, failed: failed, updateNav: updateNav,
     loggedIn: function () { return !!state.me; },
+    me: function () { return state.me ? state.me.email : null; },
     view: function () { return state.view; }
   }) : null;
 
