@@ -117,9 +117,6 @@ Result<PurgeCounts> RequestStore::Purge(int64_t now, int64_t closed_retention_se
   return counts;
 }
 
-Status RequestStore::CheckpointTruncate() {
-  auto lock = db_.Lock();
-  return db_.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
-}
+Status RequestStore::CheckpointTruncate() { return db_.CheckpointTruncate(); }
 
 }  // namespace hw::store
