@@ -19,8 +19,8 @@ const OrgSecret* SecretFor(const std::vector<OrgSecret>& secrets, const std::str
 
 }  // namespace
 
-void ContactRequests::Audit(const StaffIdentity& staff, const std::string& action, const std::string& target) {
-  audit_.Append({0, now_(), staff.email, action, staff.partner_of.value_or(""), target});
+store::AuditRow ContactRequests::Entry(const StaffIdentity& staff, const std::string& action, const std::string& target) {
+  return {0, now_(), staff.email, action, staff.partner_of.value_or(""), target};
 }
 
 Result<Submitted> ContactRequests::Submit(const ContactRequestCheck& request) {
@@ -90,7 +90,10 @@ Result<nlohmann::json> ContactRequests::Open(const StaffIdentity& staff, const s
     auto note = crypto::OpenPadded(*row->note_sealed, secret->keys);
     if (note.ok()) result["note"] = std::string(note->view());
   }
-  Audit(staff, "open_request", id);
+  // Nobody reads a request unrecorded: without its entry the content is not handed out.
+  if (Status recorded = audit_.Append(Entry(staff, "open_request", id)); !recorded.ok())
+    return Status::Unavailable("the request is not shown, because the audit log could not record it: " +
+                               recorded.message());
   return result;
 }
 
@@ -106,8 +109,10 @@ Status ContactRequests::Update(const StaffIdentity& staff, const std::string& id
   auto row = Owned(staff, id);
   if (!row.ok()) return row.status();
   if (update.status && *update.status != row->status) {
-    if (Status s = requests_.SetStatus(id, *update.status, now_()); !s.ok()) return s;
-    Audit(staff, "set_status:" + *update.status, id);
+    const std::string status = *update.status;
+    if (Status s = audit_.AppendWith(Entry(staff, "set_status:" + status, id), [&] { return requests_.SetStatus(id, status, now_()); });
+        !s.ok())
+      return s;
   }
   if (update.note) {
     std::optional<std::string> sealed;
@@ -119,8 +124,9 @@ Status ContactRequests::Update(const StaffIdentity& staff, const std::string& id
         if (key.version == row->key_version) sealed = crypto::SealPadded(*update.note, key.public_key);
       if (!sealed) return Status::Internal("the request's key is gone");
     }
-    if (Status s = requests_.SetNote(id, sealed); !s.ok()) return s;
-    Audit(staff, sealed ? "set_note" : "remove_note", id);
+    if (Status s = audit_.AppendWith(Entry(staff, sealed ? "set_note" : "remove_note", id), [&] { return requests_.SetNote(id, sealed); });
+        !s.ok())
+      return s;
   }
   return Status::Ok();
 }
@@ -128,11 +134,12 @@ Status ContactRequests::Update(const StaffIdentity& staff, const std::string& id
 Status ContactRequests::Delete(const StaffIdentity& staff, const std::string& id) {
   auto row = Owned(staff, id);
   if (!row.ok()) return row.status();
-  auto deleted = requests_.Delete(id);
-  if (!deleted.ok()) return deleted.status();
-  if (Status s = requests_.CheckpointTruncate(); !s.ok()) return s;
-  Audit(staff, "delete_request", id);
-  return Status::Ok();
+  const Status deleted = audit_.AppendWith(Entry(staff, "delete_request", id), [&]() -> Status {
+    auto gone = requests_.Delete(id);
+    return gone.ok() ? Status::Ok() : gone.status();
+  });
+  if (!deleted.ok()) return deleted;
+  return requests_.CheckpointTruncate();
 }
 
 }  // namespace hw::domain

@@ -41,9 +41,9 @@ int Keyring::LoginDelayMilliseconds(int64_t failures) {
   return static_cast<int>(std::min<int64_t>(8000, 1000LL << std::min<int64_t>(failures - 3, 3)));
 }
 
-void Keyring::Audit(const std::string& actor, const std::string& action, const std::string& organization,
-                    const std::string& target) {
-  audit_.Append({0, now_(), actor, action, organization, target});
+Status Keyring::Audit(const std::string& actor, const std::string& action, const std::string& organization,
+                      const std::string& target) {
+  return audit_.Append({0, now_(), actor, action, organization, target});
 }
 
 Status Keyring::Grant(int64_t staff_id, const std::string& staff_public_key, const std::string& organization,
@@ -185,7 +185,7 @@ Result<LoginResult> Keyring::Login(const std::string& email, const std::string& 
   auto staff_secret = crypto::Unwrap(row.wrapped_secret, key.value(), StaffAd(row.email));
   if (!staff_secret.ok()) {
     keys_.SetFailedLogins(row.id, row.failed_logins + 1);
-    Audit(row.email, "login_failed", row.partner_of.value_or(""), "");
+    (void)Audit(row.email, "login_failed", row.partner_of.value_or(""), "");  // refused either way
     std::this_thread::sleep_for(std::chrono::milliseconds(LoginDelayMilliseconds(row.failed_logins + 1)));
     return refused;
   }
@@ -200,7 +200,9 @@ Result<LoginResult> Keyring::Login(const std::string& email, const std::string& 
     crypto::KeyPair org_keys{crypto::PublicKeyOf(org_secret.value()), std::move(org_secret.value())};
     result.secrets.push_back({grant.organization, grant.version, std::move(org_keys)});
   }
-  Audit(row.email, "login", row.partner_of.value_or(""), "");
+  // No session without its entry (the secrets in `result` are wiped on return).
+  if (Status recorded = Audit(row.email, "login", row.partner_of.value_or(""), ""); !recorded.ok())
+    return Status::Unavailable("login refused, because the audit log could not record it: " + recorded.message());
   return result;
 }
 

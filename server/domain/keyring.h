@@ -64,8 +64,8 @@ class Keyring {
  private:
   Status Grant(int64_t staff_id, const std::string& staff_public_key, const std::string& organization, int64_t version,
                const crypto::SecureBuffer& org_secret);
-  void Audit(const std::string& actor, const std::string& action, const std::string& organization,
-             const std::string& target);
+  Status Audit(const std::string& actor, const std::string& action, const std::string& organization,
+               const std::string& target);
 
   store::KeyStore& keys_;
   store::AuditStore& audit_;

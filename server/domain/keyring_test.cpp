@@ -116,7 +116,7 @@ TEST_CASE("a partner reads requests with keys unwrapped at login", "[keyring]") 
     CHECK(f.contact->List(fier->staff).value().empty());
   }
   SECTION("the audit log records who did what, never content") {
-    auto rows = f.audit->Recent(100).value();
+    auto rows = f.audit->Page({}).value();
     bool opened_logged = false;
     for (const auto& row : rows) {
       opened_logged = opened_logged || (row.action == "open_request" && row.target == id);

@@ -1,0 +1,164 @@
+"""The audit log (issue 12, finding 6): reads cannot be pushed out of view (the admin pages
+through every entry and filters by person, action and request), the log is a hash chain
+that `hulpwijzer audit verify` checks on the real file after an edit with sqlite3, and an
+action whose entry cannot be written does not happen: the request is not shown."""
+import json
+import os
+import sqlite3
+import tempfile
+import unittest
+
+from server_process import ServerProcess, run_cli
+from test_contact_requests import FAST, Staff, demo
+
+
+def submit(server, org_id, message, source):
+    body = {"organization_id": org_id, "channel": "phone", "phone": "06 1234 5678", "safe_times": ["weekend"],
+            "voicemail_ok": False, "may_identify": False, "language": "nl", "message": message, "consent": True}
+    response = server.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
+                              json.dumps(body).encode(), source=source)
+    assert response.status == 202, response.body
+
+
+class AuditCase(unittest.TestCase):
+    def setUp(self):
+        self.data = tempfile.mkdtemp(prefix="hw-audit-")
+        self.accounts = demo(self.data)
+        self.db_path = os.path.join(self.data, "hulpwijzer.db")
+
+    def verify(self):
+        return run_cli("audit", "verify", "--data", self.data)
+
+    def sql(self, statement, *args):
+        db = sqlite3.connect(self.db_path, timeout=10)
+        try:
+            with db:
+                return db.execute(statement, args).fetchall()
+        finally:
+            db.close()
+
+    def requests_of(self, server, partner, count, prefix="R"):
+        orgs = {o["key"]: o["id"] for o in server.get("/api/v1/directory").json()["organizations"]}
+        for n in range(count):
+            submit(server, orgs["veilig-thuis"], "%s-%d" % (prefix, n), "127.0.5.%d" % (1 + n // 5))
+        return [r["id"] for r in partner.call("GET", "requests").json()["requests"]]
+
+
+class Chain(AuditCase):
+    def test_an_entry_edited_with_sqlite3_is_named_by_audit_verify(self):
+        with ServerProcess(data_dir=self.data, env=FAST) as server:
+            partner = Staff(server, self.accounts["veilig-thuis"])
+            ids = self.requests_of(server, partner, 3)
+            for rid in ids:
+                self.assertEqual(partner.call("GET", "requests/" + rid).status, 200)
+            intact = self.verify()  # beside the running server
+        self.assertEqual(intact.returncode, 0, intact.stderr)
+        self.assertRegex(intact.stdout, r"audit log whole: \d+ entries")
+        self.assertRegex(intact.stdout, r"head: entry \d+ [0-9a-f]{64}")
+
+        # Hide that a request was read: the opener becomes someone else.
+        (entry,) = self.sql("SELECT id FROM audit_log WHERE action = 'open_request' AND target = ?", ids[1])[0:1]
+        self.sql("UPDATE audit_log SET actor = 'nobody@example.test' WHERE id = ?", entry[0])
+        broken = self.verify()
+        self.assertEqual(broken.returncode, 65, broken.stdout + broken.stderr)
+        self.assertIn("broken at entry %d" % entry[0], broken.stderr)
+        self.assertIn("changed", broken.stderr)
+
+    def test_a_deleted_entry_is_found(self):
+        with ServerProcess(data_dir=self.data, env=FAST) as server:
+            partner = Staff(server, self.accounts["veilig-thuis"])
+            (rid,) = self.requests_of(server, partner, 1)
+            self.assertEqual(partner.call("GET", "requests/" + rid).status, 200)
+            partner.call("DELETE", "session")
+        (entry,) = self.sql("SELECT id FROM audit_log WHERE action = 'open_request'")
+        self.sql("DELETE FROM audit_log WHERE id = ?", entry[0])
+        broken = self.verify()
+        self.assertEqual(broken.returncode, 65)
+        self.assertIn("broken at entry %d" % (entry[0] + 1), broken.stderr)
+        self.assertIn("missing", broken.stderr)
+
+    def test_help_and_usage(self):
+        shown = run_cli("audit", "--help")
+        self.assertEqual(shown.returncode, 0)
+        self.assertIn("usage: hulpwijzer audit verify", shown.stdout)
+        self.assertIn("Exit codes", shown.stdout)
+        self.assertEqual(run_cli("audit").returncode, 64)
+        self.assertEqual(run_cli("audit", "check", "--data", self.data).returncode, 64)
+        self.assertEqual(run_cli("audit", "verify", "--data", os.path.join(self.data, "nothing")).returncode, 66)
+
+
+class View(AuditCase):
+    def test_every_entry_can_be_paged_to_and_filtered(self):
+        with ServerProcess(data_dir=self.data, env=FAST) as server:
+            partner = Staff(server, self.accounts["veilig-thuis"])
+            ids = self.requests_of(server, partner, 4)
+            target = ids[0]
+            self.assertEqual(partner.call("GET", "requests/" + target).status, 200)
+            # Push the read out of view: 600 further entries (the old view showed the last 500).
+            for _ in range(300):
+                for rid in ids[1:3]:
+                    self.assertEqual(partner.call("GET", "requests/" + rid).status, 200)
+            admin = Staff(server, self.accounts["admin"])
+
+            seen, before, pages = [], None, 0
+            while True:
+                page = admin.call("GET", "audit?limit=200" + ("&before=%d" % before if before else "")).json()
+                seen += page["entries"]
+                pages += 1
+                before = page["next_before"]
+                if before is None:
+                    break
+            self.assertGreater(pages, 3)
+            self.assertEqual(len({e["id"] for e in seen}), len(seen))  # no entry twice
+            self.assertEqual([e["id"] for e in seen], sorted((e["id"] for e in seen), reverse=True))
+            self.assertTrue([e for e in seen if e["action"] == "open_request" and e["target"] == target])
+
+            found = admin.call("GET", "audit?request=" + target).json()["entries"]
+            self.assertEqual([e["action"] for e in found], ["open_request"])
+            self.assertEqual(found[0]["actor"], self.accounts["veilig-thuis"]["email"])
+            by_person = admin.call("GET", "audit?limit=500&actor=" + self.accounts["veilig-thuis"]["email"].upper()).json()
+            self.assertEqual({e["actor"] for e in by_person["entries"]}, {self.accounts["veilig-thuis"]["email"]})
+            logins = admin.call("GET", "audit?action=login").json()["entries"]
+            self.assertEqual({e["action"] for e in logins}, {"login"})
+            self.assertGreaterEqual(len(logins), 2)
+
+            for query, field in (("limit=0", "limit"), ("limit=501", "limit"), ("before=x", "before"),
+                                 ("colour=red", "colour")):
+                refused = admin.call("GET", "audit?" + query)
+                self.assertEqual(refused.status, 400, query)
+                self.assertEqual(refused.json()["error"]["field"], field)
+            self.assertEqual(partner.call("GET", "audit?request=" + target).status, 403)
+
+
+class WriteFailure(AuditCase):
+    """The audit table refuses writes (a trigger added with sqlite3 to the real file): the
+    server must then refuse to show or change the request rather than act unrecorded."""
+
+    def test_a_request_whose_reading_cannot_be_recorded_is_not_shown(self):
+        marker = "AUDIT-UNRECORDED-MARKER"
+        with ServerProcess(data_dir=self.data, env=FAST) as server:
+            partner = Staff(server, self.accounts["veilig-thuis"])
+            (rid,) = self.requests_of(server, partner, 1, prefix=marker)
+            self.sql("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'refused'); END")
+            opened = partner.call("GET", "requests/" + rid)
+            self.assertEqual(opened.status, 503, opened.body)
+            self.assertNotIn(marker.encode(), opened.body)
+            self.assertEqual(partner.call("PATCH", "requests/" + rid, {"status": "closed"}).status, 503)
+            self.assertEqual(partner.call("DELETE", "requests/" + rid).status, 503)
+            self.assertEqual(partner.call("GET", "requests").json()["requests"][0]["status"], "new")
+            login = server.request("POST", "/staff/api/v1/session", {"Content-Type": "application/json"},
+                                   json.dumps({"email": self.accounts["moviera"]["email"],
+                                               "password": self.accounts["moviera"]["password"]}).encode())
+            self.assertEqual(login.status, 503)
+            self.assertFalse(login.header("set-cookie"))
+
+            self.sql("DROP TRIGGER refuse_audit")
+            reopened = partner.call("GET", "requests/" + rid)
+            self.assertEqual(reopened.status, 200)
+            self.assertIn(marker, reopened.json()["request"]["message"])
+        self.assertEqual(len(self.sql("SELECT id FROM audit_log WHERE action = 'open_request'")), 1)
+        self.assertEqual(self.verify().returncode, 0)
+
+
+if __name__ == "__main__":
+    unittest.main()
