@@ -97,6 +97,18 @@ const std::vector<const char*> kSteps = {
     CREATE INDEX audit_log_by_actor ON audit_log(actor COLLATE NOCASE);
     CREATE INDEX audit_log_by_target ON audit_log(target);
     )sql",
+    // 4 -> 5: one recovery key pair per organisation. The printed sheet is its secret; every
+    // key version made from now on is sealed to its public key (recovery_sealed = 1), so a
+    // rotation (as at every removal of staff) needs no new sheet. Versions made before
+    // (recovery_sealed = 0) stay wrapped under their own sheet.
+    R"sql(
+    CREATE TABLE org_recovery (
+      organization  TEXT PRIMARY KEY,
+      public_key    BLOB NOT NULL,
+      created_at    INTEGER NOT NULL
+    ) STRICT;
+    ALTER TABLE org_keys ADD COLUMN recovery_sealed INTEGER NOT NULL DEFAULT 0;
+    )sql",
 };
 
 }  // namespace

@@ -9,15 +9,7 @@ import tempfile
 import unittest
 
 from server_process import ServerProcess, run_cli
-from test_contact_requests import FAST, Staff, demo
-
-
-def submit(server, org_id, message, source):
-    body = {"organization_id": org_id, "channel": "phone", "phone": "06 1234 5678", "safe_times": ["weekend"],
-            "voicemail_ok": False, "may_identify": False, "language": "nl", "message": message, "consent": True}
-    response = server.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
-                              json.dumps(body).encode(), source=source)
-    assert response.status == 202, response.body
+from test_contact_requests import FAST, Staff, demo, submit_to
 
 
 class AuditCase(unittest.TestCase):
@@ -40,7 +32,7 @@ class AuditCase(unittest.TestCase):
     def requests_of(self, server, partner, count, prefix="R"):
         orgs = {o["key"]: o["id"] for o in server.get("/api/v1/directory").json()["organizations"]}
         for n in range(count):
-            submit(server, orgs["veilig-thuis"], "%s-%d" % (prefix, n), "127.0.5.%d" % (1 + n // 5))
+            submit_to(server, orgs["veilig-thuis"], "%s-%d" % (prefix, n), "127.0.5.%d" % (1 + n // 5))
         return [r["id"] for r in partner.call("GET", "requests").json()["requests"]]
 
 
