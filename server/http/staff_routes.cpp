@@ -124,7 +124,9 @@ HttpResponse OneRequest(Context& c, const std::string& id) {
         }
     auto opened = c.services.requests.Open(staff, granted, id);
     if (!opened.ok() && opened.status().code() == StatusCode::kFailedPrecondition)
-      return ApiError(403, "no_key", "Your account holds no key for this request; ask a colleague with access or the administrator.");
+      return ApiError(403, "no_key",
+                      "Your session holds no key for this request. If someone left recently the keys were renewed: "
+                      "log in again. Otherwise ask a colleague with access or the administrator.");
     if (!opened.ok()) return ErrorFromStatus(opened.status());
     return JsonResponse(200, opened.value());
   }
