@@ -22,12 +22,15 @@ std::string ProblemWith(const store::ChainedAuditRow& entry, const store::Chaine
 
 }  // namespace
 
-Result<AuditChainReport> VerifyAuditChain(store::AuditStore& audit) {
+Result<AuditChainReport> VerifyAuditChain(store::AuditStore& audit, const std::optional<NotedHead>& noted) {
   AuditChainReport report;
   std::optional<store::ChainedAuditRow> before;
   const Status read = audit.ForEach([&](const store::ChainedAuditRow& entry) {
     ++report.entries;
-    if (std::string problem = ProblemWith(entry, before ? &*before : nullptr); !problem.empty()) {
+    std::string problem = ProblemWith(entry, before ? &*before : nullptr);
+    if (problem.empty() && noted && entry.row.id == noted->id && crypto::HexOf(entry.entry_hash) != noted->hash_hex)
+      problem = "its hash is not the one noted down for it (the log was rewritten from here on)";
+    if (!problem.empty()) {
       report.broken_id = entry.row.id;
       report.problem = std::move(problem);
       return false;
@@ -40,6 +43,15 @@ Result<AuditChainReport> VerifyAuditChain(store::AuditStore& audit) {
     return true;
   });
   if (!read.ok()) return read;
+  if (noted && !report.broken_id) {
+    const int64_t first = report.entries ? report.head_id - report.entries + 1 : 0;
+    if (noted->id > report.head_id) {
+      report.broken_id = noted->id;
+      report.problem = "it was noted down as the head but is gone (entries were cut off at the end)";
+    } else if (noted->id < first) {
+      report.noted_head_purged = true;
+    }
+  }
   return report;
 }
 

@@ -69,6 +69,43 @@ TEST_CASE("an edited, removed or slipped-in entry breaks the chain where it happ
   }
 }
 
+TEST_CASE("a head noted down earlier shows a log cut off at the end or rewritten", "[audit]") {
+  Log log;
+  log.Add(5);
+  const auto noted = log.Verify();
+  const NotedHead head{noted.head_id, noted.head_hash};
+  log.Add(2);
+  CHECK_FALSE(VerifyAuditChain(log.audit, head).value().broken_id.has_value());
+  SECTION("cut off at the end") {
+    REQUIRE(log.db->Exec("DELETE FROM audit_log WHERE id >= 5").ok());
+    CHECK_FALSE(log.Verify().broken_id.has_value());  // the chain alone cannot tell
+    const auto report = VerifyAuditChain(log.audit, head).value();
+    CHECK(report.broken_id == 5);
+    CHECK_THAT(report.problem, Catch::Contains("cut off"));
+  }
+  SECTION("rewritten from entry 3 on, every hash recomputed") {
+    REQUIRE(log.db->Exec("UPDATE audit_log SET actor = 'someone@else.test' WHERE id = 3").ok());
+    std::vector<store::ChainedAuditRow> rows;
+    REQUIRE(log.audit.ForEach([&](const store::ChainedAuditRow& r) { return rows.push_back(r), true; }).ok());
+    std::string previous = rows[1].entry_hash;
+    for (size_t i = 2; i < rows.size(); ++i) {
+      const std::string hash = store::AuditEntryHash(previous, rows[i].row);
+      auto update = log.db->Prepare("UPDATE audit_log SET previous_hash = ?1, entry_hash = ?2 WHERE id = ?3");
+      update->BindBlob(1, previous).BindBlob(2, hash).Bind(3, rows[i].row.id);
+      REQUIRE(update->Run().ok());
+      previous = hash;
+    }
+    CHECK_FALSE(log.Verify().broken_id.has_value());
+    CHECK(VerifyAuditChain(log.audit, head).value().broken_id == 5);
+  }
+  SECTION("purged by retention: nothing to say") {
+    REQUIRE(log.audit.PurgeOlderThan(1'800'000'006).value() == 6);
+    const auto report = VerifyAuditChain(log.audit, head).value();
+    CHECK_FALSE(report.broken_id.has_value());
+    CHECK(report.noted_head_purged);
+  }
+}
+
 TEST_CASE("the retention purge keeps the chain verifiable", "[audit]") {
   Log log;
   log.Add(5, 1000);

@@ -2,14 +2,37 @@
 through every entry and filters by person, action and request), the log is a hash chain
 that `hulpwijzer audit verify` checks on the real file after an edit with sqlite3, and an
 action whose entry cannot be written does not happen: the request is not shown."""
+import hashlib
 import json
 import os
+import re
 import sqlite3
+import struct
 import tempfile
 import unittest
 
 from server_process import ServerProcess, run_cli
 from test_contact_requests import FAST, Staff, demo, submit_to
+
+
+def rechain(db_path, start):
+    """Recomputes every link from entry `start` on, as crypto/chain_hash.cpp does: BLAKE2b-256
+    over the previous hash and the fields, each prefixed with its length (8 bytes, LE)."""
+    def link(previous, fields):
+        h = hashlib.blake2b(digest_size=32)
+        for part in [previous] + [str(f).encode() for f in fields]:
+            h.update(struct.pack("<Q", len(part)) + part)
+        return h.digest()
+    db = sqlite3.connect(db_path, timeout=10)
+    with db:
+        (previous,) = db.execute("SELECT entry_hash FROM audit_log WHERE id = ?", (start - 1,)).fetchone()
+        rows = db.execute("SELECT id, at, actor, action, COALESCE(organization, ''), COALESCE(target, '') "
+                          "FROM audit_log WHERE id >= ? ORDER BY id", (start,)).fetchall()
+        for row in rows:
+            digest = link(previous, row)
+            db.execute("UPDATE audit_log SET previous_hash = ?, entry_hash = ? WHERE id = ?", (previous, digest, row[0]))
+            previous = digest
+    db.close()
 
 
 class AuditCase(unittest.TestCase):
@@ -46,7 +69,7 @@ class Chain(AuditCase):
             intact = self.verify()  # beside the running server
         self.assertEqual(intact.returncode, 0, intact.stderr)
         self.assertRegex(intact.stdout, r"audit log whole: \d+ entries")
-        self.assertRegex(intact.stdout, r"head: entry \d+ [0-9a-f]{64}")
+        self.assertRegex(intact.stdout, r"head: \d+:[0-9a-f]{64}")
 
         # Hide that a request was read: the opener becomes someone else.
         (entry,) = self.sql("SELECT id FROM audit_log WHERE action = 'open_request' AND target = ?", ids[1])[0:1]
@@ -55,6 +78,25 @@ class Chain(AuditCase):
         self.assertEqual(broken.returncode, 65, broken.stdout + broken.stderr)
         self.assertIn("broken at entry %d" % entry[0], broken.stderr)
         self.assertIn("changed", broken.stderr)
+
+    def test_a_log_rewritten_with_every_hash_recomputed_is_found_by_a_noted_head(self):
+        with ServerProcess(data_dir=self.data, env=FAST) as server:
+            partner = Staff(server, self.accounts["veilig-thuis"])
+            (rid,) = self.requests_of(server, partner, 1)
+            self.assertEqual(partner.call("GET", "requests/" + rid).status, 200)
+            noted = re.search(r"head: (\d+:[0-9a-f]{64})", self.verify().stdout).group(1)
+            partner.call("DELETE", "session")  # more entries after the noted head
+        # The careful attacker: drop the read, renumber what follows and recompute the chain.
+        (opened,) = self.sql("SELECT id FROM audit_log WHERE action = 'open_request'")
+        self.sql("DELETE FROM audit_log WHERE id = ?", opened[0])
+        self.sql("UPDATE audit_log SET id = id - 1 WHERE id > ?", opened[0])
+        rechain(self.db_path, opened[0])
+        self.assertEqual(self.verify().returncode, 0)  # the chain alone cannot tell
+        caught = run_cli("audit", "verify", "--data", self.data, "--head", noted)
+        self.assertEqual(caught.returncode, 65, caught.stdout + caught.stderr)
+        self.assertIn("broken at entry %s" % noted.split(":")[0], caught.stderr)
+        self.assertIn("rewritten", caught.stderr)
+        self.assertEqual(run_cli("audit", "verify", "--data", self.data, "--head", "12:xyz").returncode, 64)
 
     def test_a_deleted_entry_is_found(self):
         with ServerProcess(data_dir=self.data, env=FAST) as server:
