@@ -28,20 +28,27 @@ Result<Submitted> ContactRequests::Submit(const ContactRequestCheck& request) {
   const std::optional<ContactTarget> target = lookup_(request.organization_id);
   if (!target) return Status::NotFound("there is no organisation with this id");
   if (!target->accepts) return Status::FailedPrecondition("this organisation does not take contact requests");
-  auto key = keys_.CurrentOrgKey(target->key);
-  if (!key.ok()) return Status::Unavailable(key.status().message());
-  if (!key.value()) return Status::FailedPrecondition("this organisation cannot receive contact requests yet");
-  std::string plaintext = request.content.dump();
-  const std::string sealed = crypto::SealPadded(plaintext, key.value()->public_key);
-  crypto::WipeString(plaintext);
-  if (sealed.empty()) return Status::Internal("sealing failed");
   const std::string id = crypto::RandomUuid();
-  const auto stored = requests_.InsertUnlessFull(
-      {id, target->key, key.value()->version, sealed, std::nullopt, "new", now_(), std::nullopt}, max_open_);
-  if (!stored.ok()) return Status::Unavailable("the request could not be stored: " + stored.status().message());
-  if (!stored.value())
-    return Status::ResourceExhausted("this organisation has " + std::to_string(max_open_) +
-                                     " open requests, the most that are stored for one organisation");
+  // Twice at most: a key rotated between reading the key and storing (a partner removed on
+  // the command line right then) makes the insert refuse the old key; seal again.
+  for (int attempt = 0;; ++attempt) {
+    auto key = keys_.CurrentOrgKey(target->key);
+    if (!key.ok()) return Status::Unavailable(key.status().message());
+    if (!key.value()) return Status::FailedPrecondition("this organisation cannot receive contact requests yet");
+    std::string plaintext = request.content.dump();
+    const std::string sealed = crypto::SealPadded(plaintext, key.value()->public_key);
+    crypto::WipeString(plaintext);
+    if (sealed.empty()) return Status::Internal("sealing failed");
+    const auto stored = requests_.InsertUnlessFull(
+        {id, target->key, key.value()->version, sealed, std::nullopt, "new", now_(), std::nullopt}, max_open_);
+    if (!stored.ok()) return Status::Unavailable("the request could not be stored: " + stored.status().message());
+    if (stored.value()) break;
+    auto now_current = keys_.CurrentOrgKey(target->key);
+    const bool rotated = now_current.ok() && now_current.value() && now_current.value()->version != key.value()->version;
+    if (!rotated || attempt > 0)
+      return Status::ResourceExhausted("this organisation has " + std::to_string(max_open_) +
+                                       " open requests, the most that are stored for one organisation");
+  }
   return Submitted{id, *target};
 }
 

@@ -169,6 +169,17 @@ TEST_CASE("removing a partner rotates the key: new requests are closed to them, 
   }
 }
 
+TEST_CASE("a request sealed to a key that was rotated meanwhile is not stored under it", "[keyring][contact]") {
+  Fixture f;
+  REQUIRE(f.keyring->CreateOrganizationKeys("moviera", "test").ok());
+  // What a submission that read version 1 just before a removal's rotation would insert.
+  REQUIRE(f.keyring->RotateOrganizationKey("moviera", "test").ok());
+  const store::RequestRow stale{"stale", "moviera", 1, "sealed to version 1", std::nullopt, "new", f.now, std::nullopt};
+  CHECK_FALSE(f.requests->InsertUnlessFull(stale, 10).value());
+  CHECK_FALSE(f.requests->Get("stale").value().has_value());
+  CHECK(f.requests->Get(f.Submit("x")).value()->key_version == 2);  // Submit uses the current one
+}
+
 TEST_CASE("an organisation onboarded before recovery key pairs gets a new sheet at the removal", "[keyring]") {
   Fixture f;
   // Its state after migration 4 -> 5: version 1 wrapped under its own sheet, no recovery public key.
