@@ -38,8 +38,18 @@ void RewriteOrganizations(json& node, const std::map<std::string, std::string>& 
 
 }  // namespace
 
-void DirectoryEditor::Audit(const std::string& editor, const std::string& action, const std::string& target) {
-  audit_.Append({0, now_(), editor, action, "", target});
+Result<int64_t> DirectoryEditor::Audited(const std::string& editor, const std::string& action,
+                                         const std::function<Result<int64_t>()>& change,
+                                         const std::function<std::string(int64_t)>& target) {
+  std::optional<int64_t> made;
+  const Status done = audit_.AppendAfter([&]() -> Result<store::AuditRow> {
+    auto result = change();
+    if (!result.ok()) return result.status();
+    made = result.value();
+    return store::AuditRow{0, now_(), editor, action, "", target(result.value())};
+  });
+  if (!done.ok()) return done;
+  return *made;
 }
 
 Result<DraftView> DirectoryEditor::OpenDraft(const std::string& editor) {
@@ -49,12 +59,17 @@ Result<DraftView> DirectoryEditor::OpenDraft(const std::string& editor) {
     auto current = store_.Current();
     if (!current.ok()) return current.status();
     if (!current.value()) return Status::NotFound("nothing has been published yet");
-    auto revision = store_.SaveDraft(0, current.value()->version, current.value()->directory,
-                                     current.value()->questionnaire, now_(), editor);
+    const std::string based_on = "version " + std::to_string(current.value()->version);
+    auto revision = Audited(
+        editor, "start_draft",
+        [&] {
+          return store_.SaveDraft(0, current.value()->version, current.value()->directory, current.value()->questionnaire,
+                                  now_(), editor);
+        },
+        [&](int64_t) { return based_on; });
     if (!revision.ok()) return revision.status();
     draft = store_.GetDraft();
     if (!draft.ok()) return draft.status();
-    Audit(editor, "start_draft", "version " + std::to_string(current.value()->version));
   }
   DraftView view{*draft.value(), {}};
   view.issues = Check(view.draft.directory, view.draft.questionnaire);
@@ -69,18 +84,25 @@ Result<DraftView> DirectoryEditor::SaveDraft(const std::string& editor, int64_t 
   if (!existing.value()) return Status::NotFound("there is no draft; open it first");
   json rules = questionnaire ? *questionnaire : json::parse(existing.value()->questionnaire, nullptr, false);
   if (!replacements.empty()) RewriteOrganizations(rules["rules"], replacements);
-  auto saved = store_.SaveDraft(revision, existing.value()->based_on, Pretty(directory), Pretty(rules), now_(), editor);
+  auto saved = Audited(
+      editor, "save_draft",
+      [&] { return store_.SaveDraft(revision, existing.value()->based_on, Pretty(directory), Pretty(rules), now_(), editor); },
+      [](int64_t saved_revision) { return "revision " + std::to_string(saved_revision); });
   if (!saved.ok()) return saved.status();
-  Audit(editor, "save_draft", "revision " + std::to_string(saved.value()));
   auto draft = store_.GetDraft();
   if (!draft.ok() || !draft.value()) return Status::Internal("the saved draft cannot be read back");
   return DraftView{*draft.value(), Check(draft.value()->directory, draft.value()->questionnaire)};
 }
 
 Status DirectoryEditor::DiscardDraft(const std::string& editor) {
-  if (Status s = store_.DeleteDraft(); !s.ok()) return s;
-  Audit(editor, "discard_draft", "");
-  return Status::Ok();
+  auto discarded = Audited(
+      editor, "discard_draft",
+      [&]() -> Result<int64_t> {
+        if (Status s = store_.DeleteDraft(); !s.ok()) return s;
+        return int64_t{0};
+      },
+      [](int64_t) { return std::string(); });
+  return discarded.ok() ? Status::Ok() : discarded.status();
 }
 
 Result<int64_t> DirectoryEditor::Publish(const std::string& editor, int64_t revision, const std::string& note,
@@ -93,9 +115,10 @@ Result<int64_t> DirectoryEditor::Publish(const std::string& editor, int64_t revi
     *issues = check.issues;
     return Status::InvalidArgument("the draft has " + std::to_string(check.issues.size()) + " problem(s); fix them first");
   }
-  auto version = store_.PublishDraft(revision, editor, note);
+  auto version = Audited(
+      editor, "publish", [&] { return store_.PublishDraft(revision, editor, note); },
+      [](int64_t published) { return "version " + std::to_string(published); });
   if (!version.ok()) return version.status();
-  Audit(editor, "publish", "version " + std::to_string(version.value()));
   on_published_(check.publication, version.value());
   return version;
 }
@@ -108,10 +131,14 @@ Result<int64_t> DirectoryEditor::Restore(const std::string& editor, int64_t vers
   if (!check.issues.empty())
     return Status::FailedPrecondition("version " + std::to_string(version) + " does not pass today's checks: " +
                                       check.issues[0].ToString());
-  auto restored = store_.Publish(old.value()->directory, old.value()->questionnaire, editor,
-                                 note.empty() ? "restored version " + std::to_string(version) : note);
+  auto restored = Audited(
+      editor, "restore",
+      [&] {
+        return store_.Publish(old.value()->directory, old.value()->questionnaire, editor,
+                              note.empty() ? "restored version " + std::to_string(version) : note);
+      },
+      [&](int64_t published) { return "version " + std::to_string(version) + " as " + std::to_string(published); });
   if (!restored.ok()) return restored.status();
-  Audit(editor, "restore", "version " + std::to_string(version) + " as " + std::to_string(restored.value()));
   on_published_(check.publication, restored.value());
   return restored;
 }

@@ -34,11 +34,24 @@ Status AuditStore::Append(const AuditRow& row) {
   });
 }
 
+Status AuditStore::AppendOrRefuse(const AuditRow& row) {
+  if (Status recorded = Append(row); !recorded.ok())
+    return Status::Unavailable("not done, because the audit log could not record it: " + recorded.message());
+  return Status::Ok();
+}
+
 Status AuditStore::AppendWith(const AuditRow& row, const std::function<Status()>& action) {
   return db_.Transaction([&]() -> Status {
-    if (Status recorded = Append(row); !recorded.ok())
-      return Status::Unavailable("not done, because the audit log could not record it: " + recorded.message());
+    if (Status recorded = AppendOrRefuse(row); !recorded.ok()) return recorded;
     return action();
+  });
+}
+
+Status AuditStore::AppendAfter(const std::function<Result<AuditRow>()>& action) {
+  return db_.Transaction([&]() -> Status {
+    auto entry = action();
+    if (!entry.ok()) return entry.status();
+    return AppendOrRefuse(entry.value());
   });
 }
 

@@ -54,12 +54,16 @@ class AuditStore {
   // action whose entry cannot be written does not run (kUnavailable, naming the audit log);
   // an action that fails takes its entry with it.
   Status AppendWith(const AuditRow& row, const std::function<Status()>& action);
+  // The same for an action whose entry names what it made (a version number): runs it,
+  // then appends the entry it returns, in one transaction.
+  Status AppendAfter(const std::function<Result<AuditRow>()>& action);
   Result<std::vector<AuditRow>> Page(const AuditQuery& query);
   // Every entry, oldest first, one at a time; stops at the first `visit` returning false.
   Status ForEach(const std::function<bool(const ChainedAuditRow&)>& visit);
   Result<int64_t> PurgeOlderThan(int64_t cutoff);
 
  private:
+  Status AppendOrRefuse(const AuditRow& row);
   Database& db_;
 };
 

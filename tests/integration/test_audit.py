@@ -193,6 +193,26 @@ class WriteFailure(AuditCase):
         self.assertEqual(len(self.sql("SELECT id FROM audit_log WHERE action = 'open_request'")), 1)
         self.assertEqual(self.verify().returncode, 0)
 
+    def test_a_directory_change_that_cannot_be_recorded_does_not_happen(self):
+        with ServerProcess(data_dir=self.data, env=FAST) as server:
+            editor = Staff(server, self.accounts["editor"])
+            draft = editor.call("GET", "directory/draft").json()
+            saved = editor.call("PUT", "directory/draft", {"revision": draft["revision"], "directory": draft["directory"]})
+            self.assertEqual(saved.status, 200, saved.body)
+            version = server.get("/healthz").json()["directory_version"]
+            self.sql("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'refused'); END")
+            published = editor.call("POST", "directory/publish", {"revision": saved.json()["revision"]})
+            self.assertEqual(published.status, 503, published.body)
+            again = editor.call("PUT", "directory/draft", {"revision": saved.json()["revision"],
+                                                           "directory": draft["directory"]})
+            self.assertEqual(again.status, 503, again.body)
+            self.assertEqual(editor.call("DELETE", "directory/draft").status, 503)
+            self.sql("DROP TRIGGER refuse_audit")
+            self.assertEqual(server.get("/healthz").json()["directory_version"], version)
+            self.assertEqual(editor.call("GET", "directory/draft").json()["revision"], saved.json()["revision"])
+            self.assertEqual(editor.call("POST", "directory/publish", {"revision": saved.json()["revision"]}).status, 201)
+        self.assertEqual(self.verify().returncode, 0)
+
 
 if __name__ == "__main__":
     unittest.main()
