@@ -32,8 +32,9 @@ const char* const kOrgHelp =
     "rotate   makes a new version for new requests; everyone with access keeps it, and\n"
     "         the recovery sheet stays valid. Removing a partner (user remove) rotates by\n"
     "         itself. --new-recovery-key makes a new recovery key for this and later\n"
-    "         versions and prints it (the old sheet then opens only older versions); an\n"
-    "         organisation onboarded before recovery key pairs gets one at its first rotation.\n"
+    "         versions and prints it (the old sheet then opens only older versions). An\n"
+    "         organisation onboarded before recovery key pairs gets one at its first\n"
+    "         rotation.\n"
     "         Old versions are destroyed when their last request is gone.\n"
     "KEY is the organisation's key in the directory, e.g. veilig-thuis.\n";
 
