@@ -534,7 +534,7 @@
       ]);
     }
     return el('form', { id: 'audit-filter', class: 'filter-form', role: 'search', 'aria-label': t('audit.filter.label'), novalidate: true }, [
-      field('audit-actor', 'actor', t('audit.filter.actor'), filter.actor, 'email'),
+      field('audit-actor', 'actor', t('audit.filter.actor'), filter.actor, 'text'),  // also "operator", "retention"
       el('div', { class: 'field' }, [el('label', { for: 'audit-action', text: t('audit.filter.action') }), actions]),
       field('audit-request', 'request', t('audit.filter.request'), filter.request, 'text'),
       el('button', { type: 'submit', class: 'btn', text: t('audit.filter.apply') }),
