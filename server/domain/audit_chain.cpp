@@ -25,8 +25,9 @@ std::string ProblemWith(const store::ChainedAuditRow& entry, const store::Chaine
 Result<AuditChainReport> VerifyAuditChain(store::AuditStore& audit, const std::optional<NotedHead>& noted) {
   AuditChainReport report;
   std::optional<store::ChainedAuditRow> before;
+  int64_t first_id = 0;
   const Status read = audit.ForEach([&](const store::ChainedAuditRow& entry) {
-    ++report.entries;
+    if (!report.entries++) first_id = entry.row.id;
     std::string problem = ProblemWith(entry, before ? &*before : nullptr);
     if (problem.empty() && noted && entry.row.id == noted->id && crypto::HexOf(entry.entry_hash) != noted->hash_hex)
       problem = "its hash is not the one noted down for it (the log was rewritten from here on)";
@@ -44,11 +45,10 @@ Result<AuditChainReport> VerifyAuditChain(store::AuditStore& audit, const std::o
   });
   if (!read.ok()) return read;
   if (noted && !report.broken_id) {
-    const int64_t first = report.entries ? report.head_id - report.entries + 1 : 0;
     if (noted->id > report.head_id) {
       report.broken_id = noted->id;
       report.problem = "it was noted down as the head but is gone (entries were cut off at the end)";
-    } else if (noted->id < first) {
+    } else if (noted->id < first_id) {
       report.noted_head_purged = true;
     }
   }
