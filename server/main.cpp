@@ -22,6 +22,7 @@ const char* const kHelp =
     "  purge                 delete what the retention rules no longer allow\n"
     "  backup FILE           a consistent, atomic copy of the database (server may run)\n"
     "  restore FILE          replace the database with a backup (server stopped)\n"
+    "  audit verify          check that nobody changed the audit log by hand\n"
     "  demo                  a DEMO data folder with accounts for the staff portal\n"
     "\n"
     "  --version             print the version\n"
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
   if (command == "demo") return hw::cli::RunDemo(args);
   if (command == "backup") return hw::cli::RunBackup(args);
   if (command == "restore") return hw::cli::RunRestore(args);
+  if (command == "audit") return hw::cli::RunAudit(args);
   std::cerr << "hulpwijzer: unknown command \"" << command << "\"\n\n" << kHelp;
   return hw::cli::kExitUsage;
 }

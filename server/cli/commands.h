@@ -16,6 +16,7 @@ int RunPurge(const std::vector<std::string>& args);
 int RunDemo(const std::vector<std::string>& args);
 int RunBackup(const std::vector<std::string>& args);
 int RunRestore(const std::vector<std::string>& args);
+int RunAudit(const std::vector<std::string>& args);
 
 extern const char* const kServeHelp;
 extern const char* const kDirectoryHelp;
@@ -25,5 +26,6 @@ extern const char* const kPurgeHelp;
 extern const char* const kDemoHelp;
 extern const char* const kBackupHelp;
 extern const char* const kRestoreHelp;
+extern const char* const kAuditHelp;
 
 }  // namespace hw::cli

@@ -19,8 +19,8 @@ const OrgSecret* SecretFor(const std::vector<OrgSecret>& secrets, const std::str
 
 }  // namespace
 
-void ContactRequests::Audit(const StaffIdentity& staff, const std::string& action, const std::string& target) {
-  audit_.Append({0, now_(), staff.email, action, staff.partner_of.value_or(""), target});
+store::AuditRow ContactRequests::Entry(const StaffIdentity& staff, const std::string& action, const std::string& target) {
+  return {0, now_(), staff.email, action, staff.partner_of.value_or(""), target};
 }
 
 Result<Submitted> ContactRequests::Submit(const ContactRequestCheck& request) {
@@ -28,20 +28,27 @@ Result<Submitted> ContactRequests::Submit(const ContactRequestCheck& request) {
   const std::optional<ContactTarget> target = lookup_(request.organization_id);
   if (!target) return Status::NotFound("there is no organisation with this id");
   if (!target->accepts) return Status::FailedPrecondition("this organisation does not take contact requests");
-  auto key = keys_.CurrentOrgKey(target->key);
-  if (!key.ok()) return Status::Unavailable(key.status().message());
-  if (!key.value()) return Status::FailedPrecondition("this organisation cannot receive contact requests yet");
-  std::string plaintext = request.content.dump();
-  const std::string sealed = crypto::SealPadded(plaintext, key.value()->public_key);
-  crypto::WipeString(plaintext);
-  if (sealed.empty()) return Status::Internal("sealing failed");
   const std::string id = crypto::RandomUuid();
-  const auto stored = requests_.InsertUnlessFull(
-      {id, target->key, key.value()->version, sealed, std::nullopt, "new", now_(), std::nullopt}, max_open_);
-  if (!stored.ok()) return Status::Unavailable("the request could not be stored: " + stored.status().message());
-  if (!stored.value())
-    return Status::ResourceExhausted("this organisation has " + std::to_string(max_open_) +
-                                     " open requests, the most that are stored for one organisation");
+  // Twice at most: a key rotated between reading the key and storing (a partner removed on
+  // the command line right then) makes the insert refuse the old key; seal again.
+  for (int attempt = 0;; ++attempt) {
+    auto key = keys_.CurrentOrgKey(target->key);
+    if (!key.ok()) return Status::Unavailable(key.status().message());
+    if (!key.value()) return Status::FailedPrecondition("this organisation cannot receive contact requests yet");
+    std::string plaintext = request.content.dump();
+    const std::string sealed = crypto::SealPadded(plaintext, key.value()->public_key);
+    crypto::WipeString(plaintext);
+    if (sealed.empty()) return Status::Internal("sealing failed");
+    const auto stored = requests_.InsertUnlessFull(
+        {id, target->key, key.value()->version, sealed, std::nullopt, "new", now_(), std::nullopt}, max_open_);
+    if (!stored.ok()) return Status::Unavailable("the request could not be stored: " + stored.status().message());
+    if (stored.value()) break;
+    auto now_current = keys_.CurrentOrgKey(target->key);
+    const bool rotated = now_current.ok() && now_current.value() && now_current.value()->version != key.value()->version;
+    if (!rotated || attempt > 0)
+      return Status::ResourceExhausted("this organisation has " + std::to_string(max_open_) +
+                                       " open requests, the most that are stored for one organisation");
+  }
   return Submitted{id, *target};
 }
 
@@ -90,7 +97,10 @@ Result<nlohmann::json> ContactRequests::Open(const StaffIdentity& staff, const s
     auto note = crypto::OpenPadded(*row->note_sealed, secret->keys);
     if (note.ok()) result["note"] = std::string(note->view());
   }
-  Audit(staff, "open_request", id);
+  // Nobody reads a request unrecorded: without its entry the content is not handed out.
+  if (Status recorded = audit_.Append(Entry(staff, "open_request", id)); !recorded.ok())
+    return Status::Unavailable("the request is not shown, because the audit log could not record it: " +
+                               recorded.message());
   return result;
 }
 
@@ -106,8 +116,10 @@ Status ContactRequests::Update(const StaffIdentity& staff, const std::string& id
   auto row = Owned(staff, id);
   if (!row.ok()) return row.status();
   if (update.status && *update.status != row->status) {
-    if (Status s = requests_.SetStatus(id, *update.status, now_()); !s.ok()) return s;
-    Audit(staff, "set_status:" + *update.status, id);
+    const std::string status = *update.status;
+    if (Status s = audit_.AppendWith(Entry(staff, "set_status:" + status, id), [&] { return requests_.SetStatus(id, status, now_()); });
+        !s.ok())
+      return s;
   }
   if (update.note) {
     std::optional<std::string> sealed;
@@ -119,8 +131,9 @@ Status ContactRequests::Update(const StaffIdentity& staff, const std::string& id
         if (key.version == row->key_version) sealed = crypto::SealPadded(*update.note, key.public_key);
       if (!sealed) return Status::Internal("the request's key is gone");
     }
-    if (Status s = requests_.SetNote(id, sealed); !s.ok()) return s;
-    Audit(staff, sealed ? "set_note" : "remove_note", id);
+    if (Status s = audit_.AppendWith(Entry(staff, sealed ? "set_note" : "remove_note", id), [&] { return requests_.SetNote(id, sealed); });
+        !s.ok())
+      return s;
   }
   return Status::Ok();
 }
@@ -128,11 +141,12 @@ Status ContactRequests::Update(const StaffIdentity& staff, const std::string& id
 Status ContactRequests::Delete(const StaffIdentity& staff, const std::string& id) {
   auto row = Owned(staff, id);
   if (!row.ok()) return row.status();
-  auto deleted = requests_.Delete(id);
-  if (!deleted.ok()) return deleted.status();
-  if (Status s = requests_.CheckpointTruncate(); !s.ok()) return s;
-  Audit(staff, "delete_request", id);
-  return Status::Ok();
+  const Status deleted = audit_.AppendWith(Entry(staff, "delete_request", id), [&]() -> Status {
+    auto gone = requests_.Delete(id);
+    return gone.ok() ? Status::Ok() : gone.status();
+  });
+  if (!deleted.ok()) return deleted;
+  return requests_.CheckpointTruncate();
 }
 
 }  // namespace hw::domain

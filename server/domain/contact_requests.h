@@ -2,7 +2,9 @@
 // sealed to the organisation's current public key before anything is written, and
 // committed durably before Submit returns. Staff see only their own organisation's
 // requests (others look like they do not exist), and every open, change and delete goes
-// into the audit log (never content). Thread-safe as far as its stores are.
+// into the audit log (never content): a change commits in one transaction with its entry,
+// and a request is handed out only after its "open_request" entry is written, so nothing
+// a partner does escapes the log. Thread-safe as far as its stores are.
 #pragma once
 
 #include <functional>
@@ -88,7 +90,7 @@ class ContactRequests {
 
  private:
   Result<store::RequestRow> Owned(const StaffIdentity& staff, const std::string& id);
-  void Audit(const StaffIdentity& staff, const std::string& action, const std::string& target);
+  store::AuditRow Entry(const StaffIdentity& staff, const std::string& action, const std::string& target);
 
   store::RequestStore& requests_;
   store::KeyStore& keys_;

@@ -33,8 +33,18 @@ void RewriteOrganizations(json& node, const std::map<std::string, std::string>& 
 
 }  // namespace
 
-void DirectoryEditor::Audit(const std::string& editor, const std::string& action, const std::string& target) {
-  audit_.Append({0, now_(), editor, action, "", target});
+Result<int64_t> DirectoryEditor::Audited(const std::string& editor, const std::string& action,
+                                         const std::function<Result<int64_t>()>& change,
+                                         const std::function<std::string(int64_t)>& target) {
+  std::optional<int64_t> made;
+  const Status done = audit_.AppendAfter([&]() -> Result<store::AuditRow> {
+    auto result = change();
+    if (!result.ok()) return result.status();
+    made = result.value();
+    return store::AuditRow{0, now_(), editor, action, "", target(result.value())};
+  });
+  if (!done.ok()) return done;
+  return *made;
 }
 
 Result<DraftView> DirectoryEditor::OpenDraft(const std::string& editor) {
@@ -44,12 +54,17 @@ Result<DraftView> DirectoryEditor::OpenDraft(const std::string& editor) {
     auto current = store_.Current();
     if (!current.ok()) return current.status();
     if (!current.value()) return Status::NotFound("nothing has been published yet");
-    auto revision = store_.SaveDraft(0, current.value()->version, current.value()->directory,
-                                     current.value()->questionnaire, now_(), editor);
+    const std::string based_on = "version " + std::to_string(current.value()->version);
+    auto revision = Audited(
+        editor, "start_draft",
+        [&] {
+          return store_.SaveDraft(0, current.value()->version, current.value()->directory, current.value()->questionnaire,
+                                  now_(), editor);
+        },
+        [&](int64_t) { return based_on; });
     if (!revision.ok()) return revision.status();
     draft = store_.GetDraft();
     if (!draft.ok()) return draft.status();
-    Audit(editor, "start_draft", "version " + std::to_string(current.value()->version));
   }
   DraftView view{*draft.value(), {}};
   view.issues = CheckAt(view.draft.directory, view.draft.questionnaire, now_()).issues;
@@ -74,9 +89,11 @@ Result<DraftView> DirectoryEditor::SaveDraft(const std::string& editor, int64_t 
     std::lock_guard<std::mutex> lock(approvals_mutex_);
     crisis_editors_.insert(editor);
   }
-  auto saved = store_.SaveDraft(revision, existing.value()->based_on, Pretty(edited), Pretty(rules), now_(), editor);
+  auto saved = Audited(
+      editor, "save_draft",
+      [&] { return store_.SaveDraft(revision, existing.value()->based_on, Pretty(edited), Pretty(rules), now_(), editor); },
+      [](int64_t saved_revision) { return "revision " + std::to_string(saved_revision); });
   if (!saved.ok()) return saved.status();
-  Audit(editor, "save_draft", "revision " + std::to_string(saved.value()));
   auto draft = store_.GetDraft();
   if (!draft.ok() || !draft.value()) return Status::Internal("the saved draft cannot be read back");
   return DraftView{*draft.value(), CheckAt(draft.value()->directory, draft.value()->questionnaire, now_()).issues,
@@ -84,10 +101,15 @@ Result<DraftView> DirectoryEditor::SaveDraft(const std::string& editor, int64_t 
 }
 
 Status DirectoryEditor::DiscardDraft(const std::string& editor) {
-  if (Status s = store_.DeleteDraft(); !s.ok()) return s;
-  ForgetApprovals();
-  Audit(editor, "discard_draft", "");
-  return Status::Ok();
+  auto discarded = Audited(
+      editor, "discard_draft",
+      [&]() -> Result<int64_t> {
+        if (Status s = store_.DeleteDraft(); !s.ok()) return s;
+        return int64_t{0};
+      },
+      [](int64_t) { return std::string(); });
+  if (discarded.ok()) ForgetApprovals();
+  return discarded.ok() ? Status::Ok() : discarded.status();
 }
 
 Result<int64_t> DirectoryEditor::Publish(const std::string& editor, int64_t revision, const std::string& note,
@@ -111,14 +133,18 @@ Result<int64_t> DirectoryEditor::Publish(const std::string& editor, int64_t revi
                                       "); a second editor must approve it before it is published");
     approver = found->second;
   }
-  auto version = store_.PublishDraft(revision, editor, note);
+  // One entry names the version, who approved its crisis-line changes, and each change.
+  std::string changes;
+  for (const DetailChange& change : crisis.value())
+    changes += "; " + change.organization + " " + change.field + ": \"" + change.before + "\" -> \"" + change.after + "\"";
+  auto version = Audited(
+      editor, "publish", [&] { return store_.PublishDraft(revision, editor, note); },
+      [&](int64_t published) {
+        return "version " + std::to_string(published) +
+               (approver.empty() ? "" : ", crisis-line changes approved by " + approver + changes);
+      });
   if (!version.ok()) return version.status();
   ForgetApprovals();
-  Audit(editor, "publish", "version " + std::to_string(version.value()) +
-                               (approver.empty() ? "" : ", crisis-line changes approved by " + approver));
-  for (const DetailChange& change : crisis.value())
-    Audit(editor, "publish_crisis_change", change.organization + " " + change.field + ": \"" + change.before +
-                                               "\" -> \"" + change.after + "\"");
   on_published_(check.publication, version.value());
   return version;
 }
@@ -131,10 +157,14 @@ Result<int64_t> DirectoryEditor::Restore(const std::string& editor, int64_t vers
   if (!check.issues.empty())
     return Status::FailedPrecondition("version " + std::to_string(version) + " does not pass today's checks: " +
                                       check.issues[0].ToString());
-  auto restored = store_.Publish(old.value()->directory, old.value()->questionnaire, editor,
-                                 note.empty() ? "restored version " + std::to_string(version) : note);
+  auto restored = Audited(
+      editor, "restore",
+      [&] {
+        return store_.Publish(old.value()->directory, old.value()->questionnaire, editor,
+                              note.empty() ? "restored version " + std::to_string(version) : note);
+      },
+      [&](int64_t published) { return "version " + std::to_string(version) + " as " + std::to_string(published); });
   if (!restored.ok()) return restored.status();
-  Audit(editor, "restore", "version " + std::to_string(version) + " as " + std::to_string(restored.value()));
   on_published_(check.publication, restored.value());
   return restored;
 }
@@ -184,7 +214,13 @@ Status DirectoryEditor::Approve(const std::string& editor, int64_t revision) {
     approvals_.clear();  // only the current revision can be approved
     approvals_[revision] = editor;
   }
-  Audit(editor, "approve_crisis_changes", "revision " + std::to_string(revision));
+  auto recorded = Audited(
+      editor, "approve_crisis_changes", [&]() -> Result<int64_t> { return revision; },
+      [](int64_t approved) { return "revision " + std::to_string(approved); });
+  if (!recorded.ok()) {
+    ForgetApprovals();  // an approval that is not in the audit log does not count
+    return recorded.status();
+  }
   return Status::Ok();
 }
 

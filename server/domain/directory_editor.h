@@ -78,7 +78,11 @@ class DirectoryEditor {
 
  private:
   Result<std::pair<std::string, std::string>> Texts(const std::string& which);
-  void Audit(const std::string& editor, const std::string& action, const std::string& target);
+  // Runs `change` and writes its audit entry (`target` names what it made) in one
+  // transaction: a change whose entry cannot be written does not happen.
+  Result<int64_t> Audited(const std::string& editor, const std::string& action,
+                          const std::function<Result<int64_t>()>& change,
+                          const std::function<std::string(int64_t)>& target);
 
   Result<std::vector<DetailChange>> CrisisChangesOf(const store::Draft& draft);
 

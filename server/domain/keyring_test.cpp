@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <unistd.h>
 
+#include "crypto/key_wrap.h"
+#include "crypto/tokens.h"
 #include "domain/contact_requests.h"
 #include "domain/session_vault.h"
 #include "store/migrations.h"
@@ -101,7 +103,8 @@ TEST_CASE("a partner reads requests with keys unwrapped at login", "[keyring]") 
   SECTION("rotation: new requests use the new key; grantees read both") {
     auto second = f.keyring->RotateOrganizationKey("moviera", "test");
     REQUIRE(second.ok());
-    CHECK(second.value() != recovery.value());
+    CHECK(second->version == 2);
+    CHECK_FALSE(second->recovery_key.has_value());  // the printed sheet stays valid
     const std::string newer = f.Submit("SECRET-TWO");
     CHECK(f.requests->Get(newer).value()->key_version == 2);
     auto again = f.keyring->Login("p@m.test", "password of twelve").result;
@@ -131,7 +134,7 @@ TEST_CASE("a partner reads requests with keys unwrapped at login", "[keyring]") 
     CHECK(f.contact->List(fier->staff).value().empty());
   }
   SECTION("the audit log records who did what, never content") {
-    auto rows = f.audit->Recent(100).value();
+    auto rows = f.audit->Page({}).value();
     bool opened_logged = false;
     for (const auto& row : rows) {
       opened_logged = opened_logged || (row.action == "open_request" && row.target == id);
@@ -139,6 +142,109 @@ TEST_CASE("a partner reads requests with keys unwrapped at login", "[keyring]") 
     }
     CHECK(opened_logged);
   }
+}
+
+TEST_CASE("removing a partner rotates the key: new requests are closed to them, open to the rest", "[keyring]") {
+  Fixture f;
+  auto recovery = f.keyring->CreateOrganizationKeys("moviera", "test");
+  REQUIRE(recovery.ok());
+  REQUIRE(f.keyring->AddStaff({"stays@m.test", "password of twelve", std::string("moviera"), false, false}, "test").ok());
+  REQUIRE(f.keyring->AddStaff({"leaves@m.test", "password of twelve", std::string("moviera"), false, false}, "test").ok());
+  REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "stays@m.test", recovery.value(), "test").ok());
+  REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "leaves@m.test", recovery.value(), "test").ok());
+  auto leaver = f.keyring->Login("leaves@m.test", "password of twelve");  // what they could carry off
+  REQUIRE(leaver.ok());
+
+  auto rotations = f.keyring->RemoveStaff("leaves@m.test", "test");
+  REQUIRE(rotations.ok());
+  REQUIRE(rotations->size() == 1);
+  CHECK(rotations->at(0).version == 2);
+  CHECK_FALSE(rotations->at(0).recovery_key.has_value());
+  const std::string after = f.Submit("AFTER-REMOVAL");
+  CHECK(f.requests->Get(after).value()->key_version == 2);
+
+  SECTION("the keys the leaver held open nothing new") {
+    auto open = f.contact->Open(leaver->staff, leaver->secrets, after);
+    CHECK(open.status().code() == StatusCode::kFailedPrecondition);
+  }
+  SECTION("the colleague and the recovery sheet read it") {
+    auto stays = f.keyring->Login("stays@m.test", "password of twelve");
+    CHECK(f.contact->Open(stays->staff, stays->secrets, after).value()["request"]["message"] == "AFTER-REMOVAL");
+    REQUIRE(f.keyring->AddStaff({"new@m.test", "password of twelve", std::string("moviera"), false, false}, "test").ok());
+    REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "new@m.test", recovery.value(), "test").ok());
+    auto fresh = f.keyring->Login("new@m.test", "password of twelve");
+    CHECK(f.contact->Open(fresh->staff, fresh->secrets, after).value()["request"]["message"] == "AFTER-REMOVAL");
+  }
+  SECTION("the removal and the rotation are in the audit log") {
+    auto rows = f.audit->Page({}).value();
+    REQUIRE(rows.size() >= 2);
+    CHECK(rows[0].action == "rotate_org_keys");
+    CHECK(rows[0].target == "version 2 (removal of leaves@m.test)");
+    CHECK(rows[1].action == "remove_staff");
+  }
+}
+
+TEST_CASE("a request sealed to a key that was rotated meanwhile is not stored under it", "[keyring][contact]") {
+  Fixture f;
+  REQUIRE(f.keyring->CreateOrganizationKeys("moviera", "test").ok());
+  // What a submission that read version 1 just before a removal's rotation would insert.
+  REQUIRE(f.keyring->RotateOrganizationKey("moviera", "test").ok());
+  const store::RequestRow stale{"stale", "moviera", 1, "sealed to version 1", std::nullopt, "new", f.now, std::nullopt};
+  CHECK_FALSE(f.requests->InsertUnlessFull(stale, 10).value());
+  CHECK_FALSE(f.requests->Get("stale").value().has_value());
+  CHECK(f.requests->Get(f.Submit("x")).value()->key_version == 2);  // Submit uses the current one
+}
+
+TEST_CASE("an organisation onboarded before recovery key pairs gets a new sheet at the removal", "[keyring]") {
+  Fixture f;
+  // Its state after migration 4 -> 5: version 1 wrapped under its own sheet, no recovery public key.
+  const crypto::KeyPair v1 = crypto::GenerateKeyPair();
+  const crypto::SecureBuffer old_sheet = crypto::RandomKey();
+  REQUIRE(f.keys->AddOrgKey("moviera", v1.public_key, crypto::Wrap(v1.secret_key.view(), old_sheet, "org-recovery:moviera:1"),
+                            false, f.now).ok());
+  const std::string old_text = crypto::FormatRecoveryKey(old_sheet);
+  REQUIRE(f.keyring->AddStaff({"leaves@m.test", "password of twelve", std::string("moviera"), false, false}, "test").ok());
+  REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "leaves@m.test", old_text, "test").ok());
+
+  auto rotations = f.keyring->RemoveStaff("leaves@m.test", "test");
+  REQUIRE(rotations.ok());
+  REQUIRE(rotations->size() == 1);
+  REQUIRE(rotations->at(0).recovery_key.has_value());
+  const std::string after = f.Submit("AFTER");
+  REQUIRE(f.keyring->AddStaff({"new@m.test", "password of twelve", std::string("moviera"), false, false}, "test").ok());
+  REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "new@m.test", old_text, "test").ok());  // version 1 only
+  auto only_old = f.keyring->Login("new@m.test", "password of twelve");
+  CHECK(f.contact->Open(only_old->staff, only_old->secrets, after).status().code() == StatusCode::kFailedPrecondition);
+  REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "new@m.test", *rotations->at(0).recovery_key, "test").ok());
+  auto both = f.keyring->Login("new@m.test", "password of twelve");
+  CHECK(f.contact->Open(both->staff, both->secrets, after).value()["request"]["message"] == "AFTER");
+  // And from then on the new sheet stays valid through rotations.
+  auto next = f.keyring->RotateOrganizationKey("moviera", "test");
+  REQUIRE(next.ok());
+  CHECK_FALSE(next->recovery_key.has_value());
+}
+
+TEST_CASE("an action whose audit entry cannot be written does not happen", "[keyring][audit]") {
+  Fixture f;
+  auto recovery = f.keyring->CreateOrganizationKeys("moviera", "test");
+  REQUIRE(f.keyring->AddStaff({"p@m.test", "password of twelve", std::string("moviera"), false, false}, "test").ok());
+  REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "p@m.test", recovery.value(), "test").ok());
+  const std::string id = f.Submit("SECRET-UNSEEN");
+  auto login = f.keyring->Login("p@m.test", "password of twelve");
+  REQUIRE(login.ok());
+  REQUIRE(f.db->Exec("CREATE TRIGGER refuse BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END").ok());
+
+  auto opened = f.contact->Open(login->staff, login->secrets, id);
+  CHECK(opened.status().code() == StatusCode::kUnavailable);
+  CHECK_THAT(opened.status().message(), Catch::Contains("audit log"));
+  CHECK(f.contact->Update(login->staff, id, {std::string("closed"), std::nullopt}).code() == StatusCode::kUnavailable);
+  CHECK(f.requests->Get(id).value()->status == "new");
+  CHECK(f.contact->Delete(login->staff, id).code() == StatusCode::kUnavailable);
+  CHECK(f.requests->Get(id).value().has_value());
+  CHECK_FALSE(f.keyring->RemoveStaff("p@m.test", "test").ok());
+  CHECK(f.keys->StaffByEmail("p@m.test").value().has_value());
+  CHECK(f.keys->OrgKeys("moviera").value().size() == 1);  // no rotation either
+  CHECK(f.keyring->Login("p@m.test", "password of twelve").status().code() == StatusCode::kUnavailable);
 }
 
 TEST_CASE("only partners handle requests, and only their own", "[keyring]") {

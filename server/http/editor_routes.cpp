@@ -7,6 +7,7 @@
 #include "http/site.h"
 #include "domain/hsds.h"
 #include "domain/publication.h"
+#include "util/log.h"
 
 namespace hw::http {
 namespace {
@@ -122,8 +123,12 @@ HttpResponse ImportHsds(const HttpRequest& request, AppServices& s, const std::s
   if (!saved.ok()) return saved.status().code() == StatusCode::kAlreadyExists ? Conflict(saved.status()) : ErrorFromStatus(saved.status());
   json refused = json::array();
   for (const auto& r : imported.refusals) refused.push_back({{"path", r.path}, {"reason", r.reason}});
-  s.audit.Append({0, s.now(), editor, "import_hsds", "", std::to_string(imported.changes.size()) + " changes, " +
-                                                         std::to_string(imported.refusals.size()) + " refused"});
+  // The draft is saved and its save_draft entry written; this entry only adds the counts.
+  if (Status noted = s.audit.Append({0, s.now(), editor, "import_hsds", "",
+                                     std::to_string(imported.changes.size()) + " changes, " +
+                                         std::to_string(imported.refusals.size()) + " refused"});
+      !noted.ok())
+    log::Error("import_not_audited", {{"reason", noted.message()}});
   json body = DraftJson(saved.value());
   body["report"] = {{"changes", imported.changes}, {"refused", refused}};
   return JsonResponse(200, body);

@@ -1,9 +1,12 @@
 #include "http/staff_routes.h"
 
+#include <cstdlib>
+
 #include "crypto/tokens.h"
 #include "http/api_error.h"
 #include "http/editor_routes.h"
 #include "http/json_api.h"
+#include "util/log.h"
 
 namespace hw::http {
 namespace {
@@ -93,8 +96,12 @@ HttpResponse Session(Context& c) {
   if (c.request.method == "GET" || c.request.method == "HEAD" || c.request.method == "PATCH")
     return JsonResponse(200, Me(c.session->staff, c.session->csrf_token, c.session->idle_seconds_left));
   if (c.request.method == "DELETE") {
+    // Ending a session only takes power away, so it ends even when the entry cannot be written.
     c.services.sessions.Destroy(c.token);
-    c.services.audit.Append({0, c.services.now(), c.session->staff.email, "logout", c.session->staff.partner_of.value_or(""), ""});
+    if (Status s = c.services.audit.Append(
+            {0, c.services.now(), c.session->staff.email, "logout", c.session->staff.partner_of.value_or(""), ""});
+        !s.ok())
+      log::Error("logout_not_audited", {{"reason", s.message()}});
     HttpResponse response = JsonResponse(200, {{"status", "logged_out"}});
     response.SetHeader("Set-Cookie", SessionCookie(c.config, "", true));
     return response;
@@ -138,7 +145,9 @@ HttpResponse OneRequest(Context& c, const std::string& id) {
         }
     auto opened = c.services.requests.Open(staff, granted, id);
     if (!opened.ok() && opened.status().code() == StatusCode::kFailedPrecondition)
-      return ApiError(403, "no_key", "Your account holds no key for this request; ask a colleague with access or the administrator.");
+      return ApiError(403, "no_key",
+                      "Your session holds no key for this request. If someone left recently the keys were renewed: "
+                      "log in again. Otherwise ask a colleague with access or the administrator.");
     if (!opened.ok()) return ErrorFromStatus(opened.status());
     return JsonResponse(200, opened.value());
   }
@@ -169,15 +178,45 @@ HttpResponse OneRequest(Context& c, const std::string& id) {
   return MethodNotAllowed("GET, PATCH, DELETE");
 }
 
+constexpr int64_t kAuditPageDefault = 100;
+constexpr int64_t kAuditPageMax = 500;
+
+// ?before=ID&limit=N&actor=EMAIL&action=NAME&request=ID: a page of the log, newest first.
+std::optional<HttpResponse> ReadAuditQuery(const HttpRequest& request, store::AuditQuery* query) {
+  query->limit = kAuditPageDefault;
+  for (const auto& [name, value] : request.query) {
+    if (name == "before" || name == "limit") {
+      char* end = nullptr;
+      const long long number = std::strtoll(value.c_str(), &end, 10);
+      const long long highest = name == "limit" ? kAuditPageMax : INT64_MAX;
+      if (value.empty() || *end != '\0' || number < 1 || number > highest || value.size() > 19)
+        return ApiError(400, "invalid", name + " must be a whole number from 1" +
+                                            (name == "limit" ? " to " + std::to_string(kAuditPageMax) : "") + ".", name);
+      (name == "limit" ? query->limit : query->before_id) = number;
+    } else if (name == "actor" || name == "action" || name == "request") {
+      if (value.size() > 254) return ApiError(400, "invalid", name + " is longer than 254 characters.", name);
+      (name == "actor" ? query->actor : name == "action" ? query->action : query->target) = value;
+    } else {
+      return ApiError(400, "invalid", "Filter the audit log by before, limit, actor, action or request.", name);
+    }
+  }
+  return std::nullopt;
+}
+
 HttpResponse Audit(Context& c) {
   if (!c.session->staff.is_admin) return ApiError(403, "forbidden", "Only administrators may read the audit log.");
   if (c.request.method != "GET" && c.request.method != "HEAD") return MethodNotAllowed("GET");
-  auto rows = c.services.audit.Recent(500);
+  store::AuditQuery query;
+  if (auto error = ReadAuditQuery(c.request, &query)) return *error;
+  auto rows = c.services.audit.Page(query);
   if (!rows.ok()) return ErrorFromStatus(rows.status());
   json entries = json::array();
   for (const auto& r : rows.value())
-    entries.push_back({{"at", r.at}, {"actor", r.actor}, {"action", r.action}, {"organization", r.organization}, {"target", r.target}});
-  return JsonResponse(200, {{"entries", entries}});
+    entries.push_back({{"id", r.id}, {"at", r.at}, {"actor", r.actor}, {"action", r.action},
+                       {"organization", r.organization}, {"target", r.target}});
+  // A full page may have older entries behind it: `next_before` asks for them.
+  const bool full = static_cast<int64_t>(rows->size()) == query.limit;
+  return JsonResponse(200, {{"entries", entries}, {"next_before", full ? json(rows->back().id) : json(nullptr)}});
 }
 
 }  // namespace

@@ -7,7 +7,8 @@ Result<bool> RequestStore::InsertUnlessFull(const RequestRow& row, int64_t max_o
   auto s = db_.Prepare(
       "INSERT INTO contact_requests (id, organization, key_version, sealed, status, created_at) "
       "SELECT ?1, ?2, ?3, ?4, 'new', ?5 "
-      "WHERE (SELECT COUNT(*) FROM contact_requests WHERE organization = ?2 AND status <> 'closed') < ?6");
+      "WHERE (SELECT COUNT(*) FROM contact_requests WHERE organization = ?2 AND status <> 'closed') < ?6 "
+      "AND ?3 = (SELECT MAX(version) FROM org_keys WHERE organization = ?2)");
   if (!s.ok()) return s.status();
   s->Bind(1, row.id).Bind(2, row.organization).Bind(3, row.key_version).BindBlob(4, row.sealed).Bind(5, row.created_at);
   s->Bind(6, max_open);
@@ -117,9 +118,6 @@ Result<PurgeCounts> RequestStore::Purge(int64_t now, int64_t closed_retention_se
   return counts;
 }
 
-Status RequestStore::CheckpointTruncate() {
-  auto lock = db_.Lock();
-  return db_.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
-}
+Status RequestStore::CheckpointTruncate() { return db_.CheckpointTruncate(); }
 
 }  // namespace hw::store

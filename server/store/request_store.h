@@ -33,8 +33,9 @@ class RequestStore {
   explicit RequestStore(Database& db) : db_(db) {}
 
   // Inserts `row` as a new request unless its organisation already has `max_open` requests
-  // that are not closed; then nothing is stored and the answer is false. One statement, so
-  // no other submission can come between the count and the insert.
+  // that are not closed, or `row.key_version` is no longer its current key (rotated since
+  // the caller sealed it); then nothing is stored and the answer is false. One statement,
+  // so no other submission or rotation can come between the checks and the insert.
   Result<bool> InsertUnlessFull(const RequestRow& row, int64_t max_open);
   Result<std::vector<RequestRow>> List(const std::string& organization);  // newest first, without content
   Result<std::optional<RequestRow>> Get(const std::string& id);

@@ -27,6 +27,16 @@ def demo(data):
     return accounts
 
 
+def submit_to(server, organization_id, message, source):
+    """One valid request from `source`; asserts it was accepted."""
+    body = {"organization_id": organization_id, "channel": "phone", "phone": "06 1234 5678",
+            "safe_times": ["weekend"], "voicemail_ok": False, "may_identify": False, "language": "nl",
+            "message": message, "consent": True}
+    response = server.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
+                              json.dumps(body).encode(), source=source)
+    assert response.status == 202, response.body
+
+
 def file_bytes(data):
     blob = b""
     for path in glob.glob(os.path.join(data, "hulpwijzer.db*")):

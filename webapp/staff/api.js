@@ -73,7 +73,13 @@
     request: function (id) { return call('GET', 'requests/' + encodeURIComponent(id)); },
     update: function (id, change) { return call('PATCH', 'requests/' + encodeURIComponent(id), change); },
     remove: function (id) { return call('DELETE', 'requests/' + encodeURIComponent(id)); },
-    audit: function () { return call('GET', 'audit'); },
+    // params: {before, limit, actor, action, request}; empty ones are left out.
+    audit: function (params) {
+      var query = Object.keys(params || {}).filter(function (name) {
+        return params[name] !== '' && params[name] !== null && params[name] !== undefined;
+      }).map(function (name) { return encodeURIComponent(name) + '=' + encodeURIComponent(params[name]); }).join('&');
+      return call('GET', 'audit' + (query ? '?' + query : ''));
+    },
 
     // The directory editor (editor role): see server/http/editor_routes.h.
     directory: function () { return call('GET', 'directory'); },
