@@ -1,6 +1,7 @@
 #include "domain/directory_editor.h"
 
 #include "domain/json_diff.h"
+#include "domain/text_bounds.h"
 
 #include <ctime>
 
@@ -36,6 +37,16 @@ void RewriteOrganizations(json& node, const std::map<std::string, std::string>& 
   }
 }
 
+// Refuses (before anything is stored) a draft with a text over its bound.
+Status RefuseUnbounded(const json& directory, const json& questionnaire, ValidationIssues* refused) {
+  ValidationIssues issues = CheckTextBounds(directory, "directory");
+  for (auto& issue : CheckTextBounds(questionnaire, "questionnaire")) issues.push_back(std::move(issue));
+  if (issues.empty()) return Status::Ok();
+  const std::string first = issues[0].ToString();
+  if (refused) *refused = std::move(issues);
+  return Status::InvalidArgument("the draft was not saved: " + first);
+}
+
 }  // namespace
 
 void DirectoryEditor::Audit(const std::string& editor, const std::string& action, const std::string& target) {
@@ -63,12 +74,14 @@ Result<DraftView> DirectoryEditor::OpenDraft(const std::string& editor) {
 
 Result<DraftView> DirectoryEditor::SaveDraft(const std::string& editor, int64_t revision, const json& directory,
                                              const std::optional<json>& questionnaire,
-                                             const std::map<std::string, std::string>& replacements) {
+                                             const std::map<std::string, std::string>& replacements,
+                                             ValidationIssues* refused) {
   auto existing = store_.GetDraft();
   if (!existing.ok()) return existing.status();
   if (!existing.value()) return Status::NotFound("there is no draft; open it first");
   json rules = questionnaire ? *questionnaire : json::parse(existing.value()->questionnaire, nullptr, false);
   if (!replacements.empty()) RewriteOrganizations(rules["rules"], replacements);
+  if (Status s = RefuseUnbounded(directory, rules, refused); !s.ok()) return s;
   auto saved = store_.SaveDraft(revision, existing.value()->based_on, Pretty(directory), Pretty(rules), now_(), editor);
   if (!saved.ok()) return saved.status();
   Audit(editor, "save_draft", "revision " + std::to_string(saved.value()));

@@ -38,10 +38,13 @@ class DirectoryEditor {
   // Saves a new draft text. `replacements` rewrites the questionnaire's rules from one
   // organisation key to another (what replaces an organisation that is removed).
   // kAlreadyExists when the draft's revision moved on. Invalid drafts are saved too:
-  // the issues come back, and publishing refuses until they are fixed.
+  // the issues come back, and publishing refuses until they are fixed. What no check
+  // should ever have to read is refused and not stored (kInvalidArgument, the reasons in
+  // `refused`): a text over its bound (domain/text_bounds.h).
   Result<DraftView> SaveDraft(const std::string& editor, int64_t revision, const nlohmann::json& directory,
                               const std::optional<nlohmann::json>& questionnaire,
-                              const std::map<std::string, std::string>& replacements);
+                              const std::map<std::string, std::string>& replacements,
+                              ValidationIssues* refused = nullptr);
   Status DiscardDraft(const std::string& editor);
   // kInvalidArgument (with the issues in `issues`) when the draft is not valid.
   Result<int64_t> Publish(const std::string& editor, int64_t revision, const std::string& note, ValidationIssues* issues);

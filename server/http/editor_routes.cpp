@@ -1,5 +1,7 @@
 #include "http/editor_routes.h"
 
+#include <cctype>
+
 #include "http/api_error.h"
 #include "http/json_api.h"
 #include "http/site.h"
@@ -32,6 +34,26 @@ json DraftJson(const domain::DraftView& view) {
 
 HttpResponse Conflict(const Status& status) {
   return ApiError(409, "draft_changed", status.message() + ". Reload the draft; your changes were not saved.");
+}
+
+// A draft that was refused before it was stored: 400, naming the first field as the
+// request names it ("directory.organizations[0].website.url"), with every reason.
+HttpResponse Refused(const Status& status, const domain::ValidationIssues& refused) {
+  if (refused.empty()) return ErrorFromStatus(status);
+  const auto& first = refused.front();
+  std::string message = status.message() + ".";
+  message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(message[0])));
+  json error = {{"error", {{"code", "invalid"}, {"message", message},
+                           {"field", first.file + (first.field.empty() ? "" : "." + first.field)},
+                           {"issues", IssuesJson(refused)}}}};
+  return JsonResponse(400, error);
+}
+
+// The answer to a failed SaveDraft.
+HttpResponse NotSaved(const Status& status, const domain::ValidationIssues& refused) {
+  if (status.code() == StatusCode::kAlreadyExists) return Conflict(status);
+  if (status.code() == StatusCode::kInvalidArgument) return Refused(status, refused);
+  return ErrorFromStatus(status);
 }
 
 HttpResponse Overview(AppServices& s) {
@@ -68,8 +90,9 @@ HttpResponse SaveDraft(const HttpRequest& request, AppServices& s, const std::st
       replace[from] = to.get<std::string>();
     }
   }
-  auto saved = s.editor.SaveDraft(editor, body["revision"].get<int64_t>(), body["directory"], questionnaire, replace);
-  if (!saved.ok()) return saved.status().code() == StatusCode::kAlreadyExists ? Conflict(saved.status()) : ErrorFromStatus(saved.status());
+  domain::ValidationIssues refused;
+  auto saved = s.editor.SaveDraft(editor, body["revision"].get<int64_t>(), body["directory"], questionnaire, replace, &refused);
+  if (!saved.ok()) return NotSaved(saved.status(), refused);
   return JsonResponse(200, DraftJson(saved.value()));
 }
 
@@ -113,8 +136,9 @@ HttpResponse ImportHsds(const HttpRequest& request, AppServices& s, const std::s
   if (!draft.ok()) return ErrorFromStatus(draft.status());
   const auto base = json::parse(draft->draft.directory, nullptr, false);
   const domain::HsdsImportResult imported = domain::ImportHsds(document, base, lang);
-  auto saved = s.editor.SaveDraft(editor, revision, imported.directory, std::nullopt, {});
-  if (!saved.ok()) return saved.status().code() == StatusCode::kAlreadyExists ? Conflict(saved.status()) : ErrorFromStatus(saved.status());
+  domain::ValidationIssues not_saved;
+  auto saved = s.editor.SaveDraft(editor, revision, imported.directory, std::nullopt, {}, &not_saved);
+  if (!saved.ok()) return NotSaved(saved.status(), not_saved);
   json refused = json::array();
   for (const auto& r : imported.refusals) refused.push_back({{"path", r.path}, {"reason", r.reason}});
   s.audit.Append({0, s.now(), editor, "import_hsds", "", std::to_string(imported.changes.size()) + " changes, " +

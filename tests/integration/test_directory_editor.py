@@ -2,6 +2,8 @@
 atomic switch (residents' ETags change), diff, restore, two editors at once, the preview,
 attention items, the audit log, and who may do it."""
 import json
+import os
+import sqlite3
 import tempfile
 import unittest
 
@@ -95,6 +97,49 @@ class EditorCase(unittest.TestCase):
                                                                "replace": {"helpwanted": "fier"}}).json()
         self.assertEqual(replaced["issues"], [], replaced["issues"])
         self.assertEqual(self.editor.call("POST", "directory/publish", {"revision": replaced["revision"]}).status, 201)
+
+    def with_website(self, directory):
+        return [o for o in directory["organizations"] if "website" in o][0]
+
+    def test_a_40000_character_website_url_is_refused_and_nothing_is_stored(self):
+        """Issue 12, finding 3: this URL overflowed the stack in std::regex, and the draft was
+        stored before it was checked, so every later open crashed the server again."""
+        draft = self.draft()
+        org = self.with_website(draft["directory"])
+        before = org["website"]["url"]
+        org["website"]["url"] = "https://www.example.nl/" + "a" * 40000
+        index = draft["directory"]["organizations"].index(org)
+        refused = self.editor.call("PUT", "directory/draft", {"revision": draft["revision"], "directory": draft["directory"]})
+        self.assertEqual(refused.status, 400, refused.body[:300])
+        error = refused.json()["error"]
+        self.assertEqual(error["field"], "directory.organizations[%d].website.url" % index)
+        self.assertIn("40,023 characters long; at most 500", error["message"])
+        self.assertLess(len(refused.body), 4000)  # the URL is not echoed back
+        self.assertEqual(self.server.get("/healthz").status, 200)  # still alive
+        again = self.draft()
+        self.assertEqual(again["revision"], draft["revision"])  # nothing was stored
+        self.assertEqual(self.with_website(again["directory"])["website"]["url"], before)
+
+    def test_a_stored_draft_with_an_absurd_url_opens_without_crashing(self):
+        """A draft stored by an older version, before drafts were bounded, must open, name
+        its problem and refuse to go live; it must never bring the server down."""
+        draft = self.draft()
+        org = self.with_website(draft["directory"])
+        org["website"]["url"] = "https://www.example.nl/" + "(" * 40000
+        self.server.stop()
+        db = sqlite3.connect(os.path.join(self.data, "hulpwijzer.db"))
+        with db:
+            db.execute("UPDATE directory_draft SET directory = ?, revision = revision + 1", (json.dumps(draft["directory"]),))
+        db.close()
+        self.server = ServerProcess(data_dir=self.data, env=FAST).__enter__()
+        self.editor = Staff(self.server, self.accounts["editor"])
+        for _ in range(2):
+            opened = self.draft()
+            self.assertTrue(any(i["field"].endswith("website.url") and "at most 500" in i["message"] for i in opened["issues"]),
+                            opened["issues"])
+        self.assertEqual(self.editor.call("GET", "/staff/preview/").status, 409)
+        self.assertEqual(self.editor.call("POST", "directory/publish", {"revision": opened["revision"]}).status, 422)
+        self.assertEqual(self.server.get("/healthz").status, 200)
 
     def test_two_editors_cannot_overwrite_each_other(self):
         other = Staff(self.server, self.accounts["editor"])  # a second session
