@@ -8,6 +8,7 @@
 #include "crypto/key_wrap.h"
 #include "crypto/sealing.h"
 #include "crypto/tokens.h"
+#include "domain/password_policy.h"
 
 namespace hw::domain {
 namespace {
@@ -94,7 +95,7 @@ Result<std::string> Keyring::RotateOrganizationKey(const std::string& organizati
 Result<int64_t> Keyring::AddStaff(const NewStaff& staff, const std::string& actor) {
   if (staff.email.find('@') == std::string::npos || staff.email.size() > 254)
     return Status::InvalidArgument("\"" + staff.email + "\" is not an e-mail address");
-  if (staff.password.size() < 12) return Status::InvalidArgument("the password must have at least 12 characters");
+  if (Status s = CheckPassword(staff.password, staff.email); !s.ok()) return s;
   if (!staff.partner_of && !staff.is_editor && !staff.is_admin)
     return Status::InvalidArgument("give the staff member at least one role: partner, editor or admin");
   const crypto::KeyPair keys = crypto::GenerateKeyPair();
@@ -170,6 +171,22 @@ Status Keyring::GrantFromSecrets(const std::vector<OrgSecret>& secrets, const st
   return Status::Ok();
 }
 
+void Keyring::StrengthenWrapping(const store::StaffRow& row, const std::string& password,
+                                 const crypto::SecureBuffer& secret) {
+  const uint64_t ops = static_cast<uint64_t>(row.kdf_ops), mem = static_cast<uint64_t>(row.kdf_mem);
+  if (ops >= kdf_.ops && mem >= kdf_.mem) return;
+  const crypto::KdfParams stronger{std::max(ops, kdf_.ops), std::max(mem, kdf_.mem)};
+  const std::string salt = crypto::RandomSalt();
+  auto key = crypto::DeriveKeyFromPassword(password, salt, stronger);
+  if (!key.ok()) return;
+  const std::string wrapped = crypto::Wrap(secret.view(), key.value(), StaffAd(row.email));
+  if (!keys_.RewrapStaffSecret(row.id, wrapped, salt, static_cast<int64_t>(stronger.ops), static_cast<int64_t>(stronger.mem)).ok())
+    return;
+  Audit(row.email, "strengthen_password_hash", row.partner_of.value_or(""),
+        "argon2id ops " + std::to_string(ops) + " -> " + std::to_string(stronger.ops) + ", memory " +
+            std::to_string(mem >> 10) + " -> " + std::to_string(stronger.mem >> 10) + " KiB");
+}
+
 Result<LoginResult> Keyring::Login(const std::string& email, const std::string& password) {
   const Status refused = Status::InvalidArgument("the e-mail address or password is not right");
   auto found = keys_.StaffByEmail(email);
@@ -190,6 +207,7 @@ Result<LoginResult> Keyring::Login(const std::string& email, const std::string& 
     return refused;
   }
   if (row.failed_logins) keys_.SetFailedLogins(row.id, 0);
+  StrengthenWrapping(row, password, staff_secret.value());
   LoginResult result{IdentityOf(row), {}};
   const crypto::KeyPair staff_keys{row.public_key, std::move(staff_secret.value())};
   auto grants = keys_.GrantsOf(row.id);

@@ -6,6 +6,8 @@
 //   derived from their password (parameters stored per user);
 // - login derives that key, unwraps the staff secret, opens the grants: a wrong password
 //   simply fails to unwrap. Failed logins slow down (no lockout an abuser could trigger).
+// - a password must pass domain/password_policy.h; a successful login whose stored
+//   Argon2id parameters are below the current ones re-wraps the staff secret under them.
 // Thread-safe as far as its stores are; it holds no state of its own.
 #pragma once
 
@@ -62,6 +64,9 @@ class Keyring {
   static int LoginDelayMilliseconds(int64_t failures);
 
  private:
+  // After a successful login: re-wraps the staff secret when its stored parameters are
+  // weaker than kdf_ (a new salt too). Failure leaves the old wrapping, which still works.
+  void StrengthenWrapping(const store::StaffRow& row, const std::string& password, const crypto::SecureBuffer& secret);
   Status Grant(int64_t staff_id, const std::string& staff_public_key, const std::string& organization, int64_t version,
                const crypto::SecureBuffer& org_secret);
   void Audit(const std::string& actor, const std::string& action, const std::string& organization,

@@ -56,11 +56,11 @@ TEST_CASE("a partner reads requests with keys unwrapped at login", "[keyring]") 
   Fixture f;
   auto recovery = f.keyring->CreateOrganizationKeys("moviera", "test");
   REQUIRE(recovery.ok());
-  REQUIRE(f.keyring->AddStaff({"p@m.test", "password of twelve", std::string("moviera"), false, false}, "test").ok());
+  REQUIRE(f.keyring->AddStaff({"p@m.test", "tulp regen vijver sleutel", std::string("moviera"), false, false}, "test").ok());
   REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "p@m.test", recovery.value(), "test").ok());
   const std::string id = f.Submit("SECRET-ONE");
 
-  auto login = f.keyring->Login("p@m.test", "password of twelve");
+  auto login = f.keyring->Login("p@m.test", "tulp regen vijver sleutel");
   REQUIRE(login.ok());
   REQUIRE(login->secrets.size() == 1);
   auto opened = f.contact->Open(login->staff, login->secrets, id);
@@ -68,17 +68,17 @@ TEST_CASE("a partner reads requests with keys unwrapped at login", "[keyring]") 
   CHECK(opened.value()["request"]["message"] == "SECRET-ONE");
 
   SECTION("a wrong password fails and slows the next tries") {
-    CHECK(f.keyring->Login("p@m.test", "password of twelvE").status().code() == StatusCode::kInvalidArgument);
-    CHECK(f.keyring->Login("nobody@m.test", "password of twelve").status().code() == StatusCode::kInvalidArgument);
+    CHECK(f.keyring->Login("p@m.test", "tulp regen vijver sleuteL").status().code() == StatusCode::kInvalidArgument);
+    CHECK(f.keyring->Login("nobody@m.test", "tulp regen vijver sleutel").status().code() == StatusCode::kInvalidArgument);
     CHECK(Keyring::LoginDelayMilliseconds(2) == 0);
     CHECK(Keyring::LoginDelayMilliseconds(3) == 1000);
     CHECK(Keyring::LoginDelayMilliseconds(4) == 2000);
     CHECK(Keyring::LoginDelayMilliseconds(50) == 8000);
-    CHECK(f.keyring->Login("p@m.test", "password of twelve").ok());  // the owner is never locked out
+    CHECK(f.keyring->Login("p@m.test", "tulp regen vijver sleutel").ok());  // the owner is never locked out
   }
   SECTION("a revoked grant opens nothing any more") {
     REQUIRE(f.keys->RemoveGrants(login->staff.id).ok());
-    auto again = f.keyring->Login("p@m.test", "password of twelve");
+    auto again = f.keyring->Login("p@m.test", "tulp regen vijver sleutel");
     REQUIRE(again.ok());
     CHECK(again->secrets.empty());
     CHECK(f.contact->Open(again->staff, again->secrets, id).status().code() == StatusCode::kFailedPrecondition);
@@ -89,7 +89,7 @@ TEST_CASE("a partner reads requests with keys unwrapped at login", "[keyring]") 
     CHECK(second.value() != recovery.value());
     const std::string newer = f.Submit("SECRET-TWO");
     CHECK(f.requests->Get(newer).value()->key_version == 2);
-    auto again = f.keyring->Login("p@m.test", "password of twelve");
+    auto again = f.keyring->Login("p@m.test", "tulp regen vijver sleutel");
     REQUIRE(again->secrets.size() == 2);
     CHECK(f.contact->Open(again->staff, again->secrets, id).value()["request"]["message"] == "SECRET-ONE");
     CHECK(f.contact->Open(again->staff, again->secrets, newer).value()["request"]["message"] == "SECRET-TWO");
@@ -100,18 +100,18 @@ TEST_CASE("a partner reads requests with keys unwrapped at login", "[keyring]") 
     CHECK(f.keys->OrgKeys("moviera").value().size() == 1);
   }
   SECTION("recovery: a new partner gets access with the printed key only") {
-    REQUIRE(f.keyring->AddStaff({"q@m.test", "another password", std::string("moviera"), false, false}, "test").ok());
+    REQUIRE(f.keyring->AddStaff({"q@m.test", "kaars fiets molen wolk", std::string("moviera"), false, false}, "test").ok());
     CHECK_FALSE(f.keyring->GrantWithRecoveryKey("moviera", "q@m.test", "not a key", "test").ok());
     auto other_recovery = f.keyring->CreateOrganizationKeys("fier", "test");
     CHECK(f.keyring->GrantWithRecoveryKey("moviera", "q@m.test", other_recovery.value(), "test").code() ==
           StatusCode::kInvalidArgument);
     REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "q@m.test", recovery.value(), "test").ok());
-    auto q = f.keyring->Login("q@m.test", "another password");
+    auto q = f.keyring->Login("q@m.test", "kaars fiets molen wolk");
     CHECK(f.contact->Open(q->staff, q->secrets, id).ok());
   }
   SECTION("another organisation's partner sees nothing") {
-    REQUIRE(f.keyring->AddStaff({"f@f.test", "fier password 1", std::string("fier"), false, false}, "test").ok());
-    auto fier = f.keyring->Login("f@f.test", "fier password 1");
+    REQUIRE(f.keyring->AddStaff({"f@f.test", "plum orbit kettle zigzag", std::string("fier"), false, false}, "test").ok());
+    auto fier = f.keyring->Login("f@f.test", "plum orbit kettle zigzag");
     CHECK(f.contact->Open(fier->staff, fier->secrets, id).status().code() == StatusCode::kNotFound);
     CHECK(f.contact->List(fier->staff).value().empty());
   }
@@ -137,9 +137,9 @@ TEST_CASE("only partners handle requests, and only their own", "[keyring]") {
     CHECK(f.contact->Open(who, {}, id).status().code() == StatusCode::kPermissionDenied);
     CHECK(f.contact->Delete(who, id).code() == StatusCode::kPermissionDenied);
   }
-  CHECK_FALSE(f.keyring->AddStaff({"n@x.test", "password of twelve", std::nullopt, false, false}, "t").ok());
+  CHECK_FALSE(f.keyring->AddStaff({"n@x.test", "tulp regen vijver sleutel", std::nullopt, false, false}, "t").ok());
   CHECK_FALSE(f.keyring->AddStaff({"n@x.test", "short", std::string("moviera"), false, false}, "t").ok());
-  CHECK_FALSE(f.keyring->AddStaff({"not-an-email", "password of twelve", std::string("moviera"), false, false}, "t").ok());
+  CHECK_FALSE(f.keyring->AddStaff({"not-an-email", "tulp regen vijver sleutel", std::string("moviera"), false, false}, "t").ok());
 }
 
 TEST_CASE("an organisation's open requests are bounded, not its rate, and closing some makes room", "[contact]") {
@@ -227,6 +227,58 @@ TEST_CASE("sessions: only activity restarts the idle timer, a look does not", "[
   const auto near_the_end = vault.Find(other.token, late, SessionUse::kActivity);
   REQUIRE(near_the_end.has_value());
   CHECK(near_the_end->idle_seconds_left == 600);
+}
+
+}  // namespace
+}  // namespace hw::domain
+
+namespace hw::domain {
+namespace {
+
+// Issue 12, finding 7: accounts made under weaker Argon2id parameters are re-wrapped under
+// the current ones at their next successful login, and keep every grant.
+TEST_CASE("a login raises Argon2id parameters below the current ones", "[keyring]") {
+  Fixture f;
+  auto recovery = f.keyring->CreateOrganizationKeys("moviera", "test");
+  REQUIRE(recovery.ok());
+  REQUIRE(f.keyring->AddStaff({"p@m.test", "tulp regen vijver sleutel", std::string("moviera"), false, false}, "test").ok());
+  REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "p@m.test", recovery.value(), "test").ok());
+  const auto weak = f.keys->StaffByEmail("p@m.test").value().value();
+
+  const crypto::KdfParams fast = crypto::KdfParams::FastForTests();
+  const crypto::KdfParams stronger{fast.ops + 1, fast.mem * 2};
+  Keyring upgraded(*f.keys, *f.audit, [&f] { return f.now; }, stronger);
+
+  CHECK_FALSE(upgraded.Login("p@m.test", "tulp regen vijver sleuteL").ok());
+  CHECK(f.keys->StaffByEmail("p@m.test").value()->kdf_ops == weak.kdf_ops);  // a wrong password changes nothing
+
+  auto login = upgraded.Login("p@m.test", "tulp regen vijver sleutel");
+  REQUIRE(login.ok());
+  const auto strong = f.keys->StaffByEmail("p@m.test").value().value();
+  CHECK(strong.kdf_ops == static_cast<int64_t>(stronger.ops));
+  CHECK(strong.kdf_mem == static_cast<int64_t>(stronger.mem));
+  CHECK(strong.kdf_salt != weak.kdf_salt);
+  CHECK(strong.wrapped_secret != weak.wrapped_secret);
+  CHECK(strong.public_key == weak.public_key);  // the same staff key, only wrapped anew
+  auto entries = f.audit->Recent(5).value();
+  CHECK(std::any_of(entries.begin(), entries.end(), [](const auto& e) { return e.action == "strengthen_password_hash"; }));
+
+  auto again = upgraded.Login("p@m.test", "tulp regen vijver sleutel");
+  REQUIRE(again.ok());
+  CHECK(again->secrets.size() == login->secrets.size());
+  CHECK(f.keys->StaffByEmail("p@m.test").value()->kdf_salt == strong.kdf_salt);  // already current: left alone
+  // A server with the old, weaker parameters never lowers them.
+  REQUIRE(f.keyring->Login("p@m.test", "tulp regen vijver sleutel").ok());
+  CHECK(f.keys->StaffByEmail("p@m.test").value()->kdf_mem == static_cast<int64_t>(stronger.mem));
+}
+
+TEST_CASE("a guessable password cannot protect a staff key", "[keyring]") {
+  Fixture f;
+  const auto added = f.keyring->AddStaff({"p@m.test", "aaaaaaaaaaaa", std::string("moviera"), false, false}, "test");
+  REQUIRE_FALSE(added.ok());
+  CHECK(added.status().code() == StatusCode::kInvalidArgument);
+  CHECK_THAT(added.status().message(), Catch::Contains("too easy to guess"));
+  CHECK_FALSE(f.keys->StaffByEmail("p@m.test").value().has_value());
 }
 
 }  // namespace

@@ -60,6 +60,9 @@ class KeyStore {
   Result<std::vector<StaffRow>> AllStaff();
   Status RemoveStaff(int64_t id);  // grants go with it (ON DELETE CASCADE)
   Status SetFailedLogins(int64_t id, int64_t count);
+  // Replaces the password wrapping of a staff secret (new salt, new Argon2id parameters).
+  Status RewrapStaffSecret(int64_t id, const std::string& wrapped_secret, const std::string& kdf_salt, int64_t kdf_ops,
+                           int64_t kdf_mem);
 
   Status PutGrant(const GrantRow& grant);
   Result<std::vector<GrantRow>> GrantsOf(int64_t staff_id);
