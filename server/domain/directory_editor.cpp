@@ -49,6 +49,27 @@ Status RefuseUnbounded(const json& directory, const json& questionnaire, Validat
 
 }  // namespace
 
+Result<ValidationIssues> DirectoryEditor::BindingIssues(const std::string& directory_text) {
+  auto versions = store_.Versions();
+  if (!versions.ok()) return versions.status();
+  std::lock_guard<std::mutex> lock(bindings_mutex_);
+  const int64_t newest = versions->empty() ? 0 : versions->front().version;
+  if (newest != bindings_version_) {
+    auto learnt = PublishedBindings(store_);
+    if (!learnt.ok()) return learnt.status();
+    bindings_ = std::move(learnt.value());
+    bindings_version_ = newest;
+  }
+  return bindings_.Check(json::parse(directory_text, nullptr, false), "directory");
+}
+
+std::string DirectoryEditor::ContactSettingsNote(const json& next) {
+  auto current = store_.Current();
+  if (!current.ok() || !current.value()) return "";
+  const json changes = ContactSettingChanges(json::parse(current.value()->directory, nullptr, false), next);
+  return changes.empty() ? "" : "; contact settings: " + DescribeChanges(changes);
+}
+
 void DirectoryEditor::Audit(const std::string& editor, const std::string& action, const std::string& target) {
   audit_.Append({0, now_(), editor, action, "", target});
 }
@@ -69,6 +90,9 @@ Result<DraftView> DirectoryEditor::OpenDraft(const std::string& editor) {
   }
   DraftView view{*draft.value(), {}};
   view.issues = Check(view.draft.directory, view.draft.questionnaire);
+  auto bindings = BindingIssues(view.draft.directory);
+  if (!bindings.ok()) return bindings.status();
+  view.issues.insert(view.issues.end(), bindings->begin(), bindings->end());
   return view;
 }
 
@@ -87,7 +111,11 @@ Result<DraftView> DirectoryEditor::SaveDraft(const std::string& editor, int64_t 
   Audit(editor, "save_draft", "revision " + std::to_string(saved.value()));
   auto draft = store_.GetDraft();
   if (!draft.ok() || !draft.value()) return Status::Internal("the saved draft cannot be read back");
-  return DraftView{*draft.value(), Check(draft.value()->directory, draft.value()->questionnaire)};
+  DraftView view{*draft.value(), Check(draft.value()->directory, draft.value()->questionnaire)};
+  auto bindings = BindingIssues(view.draft.directory);
+  if (!bindings.ok()) return bindings.status();
+  view.issues.insert(view.issues.end(), bindings->begin(), bindings->end());
+  return view;
 }
 
 Status DirectoryEditor::DiscardDraft(const std::string& editor) {
@@ -101,14 +129,18 @@ Result<int64_t> DirectoryEditor::Publish(const std::string& editor, int64_t revi
   auto draft = store_.GetDraft();
   if (!draft.ok()) return draft.status();
   if (!draft.value()) return Status::NotFound("there is no draft to publish");
-  const PublicationCheck check = CheckPublication(draft.value()->directory, draft.value()->questionnaire, "directory", "questionnaire");
+  PublicationCheck check = CheckPublication(draft.value()->directory, draft.value()->questionnaire, "directory", "questionnaire");
+  auto bindings = BindingIssues(draft.value()->directory);
+  if (!bindings.ok()) return bindings.status();
+  check.issues.insert(check.issues.end(), bindings->begin(), bindings->end());
   if (!check.issues.empty()) {
     *issues = check.issues;
     return Status::InvalidArgument("the draft has " + std::to_string(check.issues.size()) + " problem(s); fix them first");
   }
+  const std::string contact_note = ContactSettingsNote(check.publication.directory);
   auto version = store_.PublishDraft(revision, editor, note);
   if (!version.ok()) return version.status();
-  Audit(editor, "publish", "version " + std::to_string(version.value()));
+  Audit(editor, "publish", "version " + std::to_string(version.value()) + contact_note);
   on_published_(check.publication, version.value());
   return version;
 }
@@ -121,10 +153,15 @@ Result<int64_t> DirectoryEditor::Restore(const std::string& editor, int64_t vers
   if (!check.issues.empty())
     return Status::FailedPrecondition("version " + std::to_string(version) + " does not pass today's checks: " +
                                       check.issues[0].ToString());
+  auto bindings = BindingIssues(old.value()->directory);
+  if (!bindings.ok()) return bindings.status();
+  if (!bindings->empty())
+    return Status::FailedPrecondition("version " + std::to_string(version) + " cannot be restored: " + bindings->front().ToString());
+  const std::string contact_note = ContactSettingsNote(check.publication.directory);
   auto restored = store_.Publish(old.value()->directory, old.value()->questionnaire, editor,
                                  note.empty() ? "restored version " + std::to_string(version) : note);
   if (!restored.ok()) return restored.status();
-  Audit(editor, "restore", "version " + std::to_string(version) + " as " + std::to_string(restored.value()));
+  Audit(editor, "restore", "version " + std::to_string(version) + " as " + std::to_string(restored.value()) + contact_note);
   on_published_(check.publication, restored.value());
   return restored;
 }
@@ -152,7 +189,12 @@ Result<json> DirectoryEditor::Diff(const std::string& from, const std::string& t
   if (!b.ok()) return b.status();
   const json before = {{"directory", json::parse(a->first, nullptr, false)}, {"questionnaire", json::parse(a->second, nullptr, false)}};
   const json after = {{"directory", json::parse(b->first, nullptr, false)}, {"questionnaire", json::parse(b->second, nullptr, false)}};
-  return JsonDiff(before, after);
+  json changes = JsonDiff(before, after);
+  for (json& change : changes)
+    if (change["path"].get<std::string>().rfind("directory.", 0) == 0 &&
+        IsContactSettingPath(change["path"].get<std::string>().substr(10)))
+      change["contact_settings"] = true;
+  return changes;
 }
 
 Result<json> DirectoryEditor::Attention() {

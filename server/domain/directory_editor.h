@@ -3,16 +3,21 @@
 // an atomic switch to a new version, with every version kept and restorable, and a diff
 // between any two. Two editors cannot overwrite each other silently: saving and
 // publishing name the revision they started from. Everything goes into the audit log.
-// Thread-safe as far as its stores are.
+// An organisation's id and key stay bound as first published (domain/organization_bindings.h):
+// a draft that changes them shows the issue and cannot be published or restored, and a
+// publish's audit entry names every change to contact settings.
+// Thread-safe as far as its stores are (the cache of bindings has its own lock).
 #pragma once
 
 #include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "domain/organization_bindings.h"
 #include "domain/publication.h"
 #include "store/audit_store.h"
 #include "store/directory_store.h"
@@ -49,7 +54,8 @@ class DirectoryEditor {
   // kInvalidArgument (with the issues in `issues`) when the draft is not valid.
   Result<int64_t> Publish(const std::string& editor, int64_t revision, const std::string& note, ValidationIssues* issues);
   Result<int64_t> Restore(const std::string& editor, int64_t version, const std::string& note);
-  // Changes from one version to another; either may be "draft".
+  // Changes from one version to another; either may be "draft". A change to contact
+  // settings (see ContactSettingChanges) carries "contact_settings": true.
   Result<nlohmann::json> Diff(const std::string& from, const std::string& to);
   // What needs attention first: details not verified, checks older than six months,
   // and the staff's todo notes, from the draft if there is one, else the published version.
@@ -58,11 +64,19 @@ class DirectoryEditor {
  private:
   Result<std::pair<std::string, std::string>> Texts(const std::string& which);
   void Audit(const std::string& editor, const std::string& action, const std::string& target);
+  // Issues of a directory text whose ids and keys differ from their published bindings.
+  Result<ValidationIssues> BindingIssues(const std::string& directory_text);
+  // "; contact settings: path: before -> after, ..." between the published version and
+  // `next`, or "" when none changed.
+  std::string ContactSettingsNote(const nlohmann::json& next);
 
   store::DirectoryStore& store_;
   store::AuditStore& audit_;
   Clock now_;
   OnPublished on_published_;
+  std::mutex bindings_mutex_;
+  int64_t bindings_version_ = -1;  // the newest version the cache has learnt
+  OrganizationBindings bindings_;
 };
 
 }  // namespace hw::domain
