@@ -7,6 +7,7 @@
 #include "http/site.h"
 #include "domain/hsds.h"
 #include "domain/publication.h"
+#include "domain/text_bounds.h"
 
 namespace hw::http {
 namespace {
@@ -56,6 +57,16 @@ HttpResponse NotSaved(const Status& status, const domain::ValidationIssues& refu
   return ErrorFromStatus(status);
 }
 
+constexpr size_t kMaxNoteCharacters = 500;
+
+// A publish or restore note over its bound, or nullopt.
+std::optional<HttpResponse> NoteTooLong(const std::string& note) {
+  const size_t length = domain::CharacterCount(note);
+  if (length <= kMaxNoteCharacters) return std::nullopt;
+  return ApiError(400, "invalid", "The note is " + std::to_string(length) + " characters long; at most " +
+                                      std::to_string(kMaxNoteCharacters) + " are allowed.", "note");
+}
+
 HttpResponse Overview(AppServices& s) {
   auto versions = s.directory_store.Versions();
   if (!versions.ok()) return ErrorFromStatus(versions.status());
@@ -102,6 +113,7 @@ HttpResponse Publish(const HttpRequest& request, AppServices& s, const std::stri
   if (!body.is_object() || !body.contains("revision") || !body["revision"].is_number_integer())
     return ApiError(400, "invalid", "Send the revision you checked.", "revision");
   const std::string note = body.contains("note") && body["note"].is_string() ? body["note"].get<std::string>() : "";
+  if (auto error = NoteTooLong(note)) return *error;
   domain::ValidationIssues issues;
   auto version = s.editor.Publish(editor, body["revision"].get<int64_t>(), note, &issues);
   if (!version.ok()) {
@@ -179,6 +191,7 @@ HttpResponse Restore(const HttpRequest& request, AppServices& s, const std::stri
   const long long v = std::strtoll(number.c_str(), &end, 10);
   if (number.empty() || *end) return ApiError(400, "invalid", "The version must be a number.", "version");
   const std::string note = body.is_object() && body.contains("note") && body["note"].is_string() ? body["note"].get<std::string>() : "";
+  if (auto error = NoteTooLong(note)) return *error;
   auto restored = s.editor.Restore(editor, v, note);
   if (!restored.ok()) return ErrorFromStatus(restored.status());
   return JsonResponse(201, {{"version", restored.value()}});

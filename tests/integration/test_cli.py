@@ -206,6 +206,12 @@ class FilesAreOwnerOnlyUnderUmask022(unittest.TestCase):
             self.assertOwnerOnly(path)
         self.assertEqual(os.stat(restored).st_mode & 0o777, 0o700)
 
+        # The database a restore keeps aside, made world-readable by an older release.
+        os.chmod(os.path.join(restored, "hulpwijzer.db"), 0o644)
+        result = run_cli("restore", "--data", restored, backup)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertOwnerOnly(os.path.join(restored, "hulpwijzer.db.before-restore"))
+
 
 class DirectoryValidate(unittest.TestCase):
     def test_embedded_data_is_valid(self):

@@ -119,6 +119,9 @@ class EditorCase(unittest.TestCase):
         again = self.draft()
         self.assertEqual(again["revision"], draft["revision"])  # nothing was stored
         self.assertEqual(self.with_website(again["directory"])["website"]["url"], before)
+        long_note = self.editor.call("POST", "directory/publish", {"revision": again["revision"], "note": "n" * 600})
+        self.assertEqual(long_note.status, 400, long_note.body)
+        self.assertEqual(long_note.json()["error"]["field"], "note")
 
     def test_a_stored_draft_with_an_absurd_url_opens_without_crashing(self):
         """A draft stored by an older version, before drafts were bounded, must open, name
