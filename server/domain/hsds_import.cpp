@@ -220,7 +220,7 @@ HsdsImportResult Importer::Run(const json& document) {
         if (Str(Orgs()[o], "id") == id) oi = o;
       if (!oi) {
         const std::string name = Str(item, "name");
-        Refuse(Path(path, "id"), "no organisation has the id \"" + id + "\"" + (name.empty() ? "" : " (\"" + name + "\")") +
+        Refuse(Path(path, "id"), "no organisation has the id \"" + id.substr(0, 80) + (id.size() > 80 ? "..." : "") + "\"" + (name.empty() ? "" : " (\"" + name + "\")") +
                                      "; the import only updates existing organisations: add new ones in the editor, "
                                      "where their key, category and texts in both languages are set");
         continue;
