@@ -63,6 +63,13 @@ Result<ValidationIssues> DirectoryEditor::BindingIssues(const std::string& direc
   return bindings_.Check(json::parse(directory_text, nullptr, false), "directory");
 }
 
+Status DirectoryEditor::AddBindingIssues(const std::string& directory_text, ValidationIssues* issues) {
+  auto bindings = BindingIssues(directory_text);
+  if (!bindings.ok()) return bindings.status();
+  issues->insert(issues->end(), bindings->begin(), bindings->end());
+  return Status::Ok();
+}
+
 std::string DirectoryEditor::ContactSettingsNote(const json& next) {
   auto current = store_.Current();
   if (!current.ok() || !current.value()) return "";
@@ -90,9 +97,7 @@ Result<DraftView> DirectoryEditor::OpenDraft(const std::string& editor) {
   }
   DraftView view{*draft.value(), {}};
   view.issues = Check(view.draft.directory, view.draft.questionnaire);
-  auto bindings = BindingIssues(view.draft.directory);
-  if (!bindings.ok()) return bindings.status();
-  view.issues.insert(view.issues.end(), bindings->begin(), bindings->end());
+  if (Status s = AddBindingIssues(view.draft.directory, &view.issues); !s.ok()) return s;
   return view;
 }
 
@@ -112,9 +117,7 @@ Result<DraftView> DirectoryEditor::SaveDraft(const std::string& editor, int64_t 
   auto draft = store_.GetDraft();
   if (!draft.ok() || !draft.value()) return Status::Internal("the saved draft cannot be read back");
   DraftView view{*draft.value(), Check(draft.value()->directory, draft.value()->questionnaire)};
-  auto bindings = BindingIssues(view.draft.directory);
-  if (!bindings.ok()) return bindings.status();
-  view.issues.insert(view.issues.end(), bindings->begin(), bindings->end());
+  if (Status s = AddBindingIssues(view.draft.directory, &view.issues); !s.ok()) return s;
   return view;
 }
 
@@ -130,9 +133,7 @@ Result<int64_t> DirectoryEditor::Publish(const std::string& editor, int64_t revi
   if (!draft.ok()) return draft.status();
   if (!draft.value()) return Status::NotFound("there is no draft to publish");
   PublicationCheck check = CheckPublication(draft.value()->directory, draft.value()->questionnaire, "directory", "questionnaire");
-  auto bindings = BindingIssues(draft.value()->directory);
-  if (!bindings.ok()) return bindings.status();
-  check.issues.insert(check.issues.end(), bindings->begin(), bindings->end());
+  if (Status s = AddBindingIssues(draft.value()->directory, &check.issues); !s.ok()) return s;
   if (!check.issues.empty()) {
     *issues = check.issues;
     return Status::InvalidArgument("the draft has " + std::to_string(check.issues.size()) + " problem(s); fix them first");

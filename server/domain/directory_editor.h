@@ -66,6 +66,7 @@ class DirectoryEditor {
   void Audit(const std::string& editor, const std::string& action, const std::string& target);
   // Issues of a directory text whose ids and keys differ from their published bindings.
   Result<ValidationIssues> BindingIssues(const std::string& directory_text);
+  Status AddBindingIssues(const std::string& directory_text, ValidationIssues* issues);
   // "; contact settings: path: before -> after, ..." between the published version and
   // `next`, or "" when none changed.
   std::string ContactSettingsNote(const nlohmann::json& next);
