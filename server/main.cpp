@@ -1,5 +1,7 @@
 // hulpwijzer: the discreet help finder for gender-related violence in Nijmegen and
 // Gelderland-Zuid. One binary: the resident app, its API, and operator commands.
+#include <sys/stat.h>
+
 #include <iostream>
 #include <string>
 #include <vector>
@@ -34,6 +36,11 @@ const char* const kHelp =
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Everything this program creates (databases and their -wal/-shm, backups, restored
+  // copies, lock files) holds sealed requests or wrapped keys: owner only, whatever the
+  // umask of the shell or timer that started it (Debian's default 022 would make them
+  // world-readable).
+  ::umask(S_IRWXG | S_IRWXO);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     (args.empty() ? std::cerr : std::cout) << kHelp;

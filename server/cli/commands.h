@@ -10,6 +10,9 @@ namespace hw::cli {
 
 int RunServe(const std::vector<std::string>& args);
 int RunDirectory(const std::vector<std::string>& args);
+class Arguments;
+// `directory publish` (cli/directory_publish_command.cpp), reached through RunDirectory.
+int RunDirectoryPublish(const Arguments& args);
 int RunOrg(const std::vector<std::string>& args);
 int RunUser(const std::vector<std::string>& args);
 int RunPurge(const std::vector<std::string>& args);

@@ -48,6 +48,8 @@ const char* const kUserHelp =
     "\n"
     "add      creates a staff account. The password is read from the first line of\n"
     "         standard input (or --password-file), or generated and printed once.\n"
+    "         It needs 12 characters at least and must be hard to guess (zxcvbn):\n"
+    "         four or more unrelated words, or --generate-password.\n"
     "         partner needs --org; a partner reads only that organisation's requests.\n"
     "grant    gives a partner access to every key version the recovery key opens: for\n"
     "         the first partner, or when nobody with access is left.\n"

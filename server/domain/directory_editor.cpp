@@ -4,6 +4,7 @@
 #include "domain/detail_changes.h"
 #include "domain/freshness.h"
 #include "domain/json_diff.h"
+#include "domain/text_bounds.h"
 
 #include <algorithm>
 
@@ -31,6 +32,16 @@ void RewriteOrganizations(json& node, const std::map<std::string, std::string>& 
   }
 }
 
+// Refuses (before anything is stored) a draft with a text over its bound.
+Status RefuseUnbounded(const json& directory, const json& questionnaire, ValidationIssues* refused) {
+  ValidationIssues issues = CheckTextBounds(directory, "directory");
+  for (auto& issue : CheckTextBounds(questionnaire, "questionnaire")) issues.push_back(std::move(issue));
+  if (issues.empty()) return Status::Ok();
+  const std::string first = issues[0].ToString();
+  if (refused) *refused = std::move(issues);
+  return Status::InvalidArgument("the draft was not saved: " + first);
+}
+
 }  // namespace
 
 Result<int64_t> DirectoryEditor::Audited(const std::string& editor, const std::string& action,
@@ -45,6 +56,34 @@ Result<int64_t> DirectoryEditor::Audited(const std::string& editor, const std::s
   });
   if (!done.ok()) return done;
   return *made;
+}
+
+Result<ValidationIssues> DirectoryEditor::BindingIssues(const std::string& directory_text) {
+  auto versions = store_.Versions();
+  if (!versions.ok()) return versions.status();
+  std::lock_guard<std::mutex> lock(bindings_mutex_);
+  const int64_t newest = versions->empty() ? 0 : versions->front().version;
+  if (newest != bindings_version_) {
+    auto learnt = PublishedBindings(store_);
+    if (!learnt.ok()) return learnt.status();
+    bindings_ = std::move(learnt.value());
+    bindings_version_ = newest;
+  }
+  return bindings_.Check(json::parse(directory_text, nullptr, false), "directory");
+}
+
+Status DirectoryEditor::AddBindingIssues(const std::string& directory_text, ValidationIssues* issues) {
+  auto bindings = BindingIssues(directory_text);
+  if (!bindings.ok()) return bindings.status();
+  issues->insert(issues->end(), bindings->begin(), bindings->end());
+  return Status::Ok();
+}
+
+std::string DirectoryEditor::ContactSettingsNote(const json& next) {
+  auto current = store_.Current();
+  if (!current.ok() || !current.value()) return "";
+  const json changes = ContactSettingChanges(json::parse(current.value()->directory, nullptr, false), next);
+  return changes.empty() ? "" : "; contact settings: " + DescribeChanges(changes);
 }
 
 Result<DraftView> DirectoryEditor::OpenDraft(const std::string& editor) {
@@ -68,17 +107,20 @@ Result<DraftView> DirectoryEditor::OpenDraft(const std::string& editor) {
   }
   DraftView view{*draft.value(), {}};
   view.issues = CheckAt(view.draft.directory, view.draft.questionnaire, now_()).issues;
+  if (Status s = AddBindingIssues(view.draft.directory, &view.issues); !s.ok()) return s;
   return view;
 }
 
 Result<DraftView> DirectoryEditor::SaveDraft(const std::string& editor, int64_t revision, const json& directory,
                                              const std::optional<json>& questionnaire,
-                                             const std::map<std::string, std::string>& replacements) {
+                                             const std::map<std::string, std::string>& replacements,
+                                             ValidationIssues* refused) {
   auto existing = store_.GetDraft();
   if (!existing.ok()) return existing.status();
   if (!existing.value()) return Status::NotFound("there is no draft; open it first");
   json rules = questionnaire ? *questionnaire : json::parse(existing.value()->questionnaire, nullptr, false);
   if (!replacements.empty()) RewriteOrganizations(rules["rules"], replacements);
+  if (Status s = RefuseUnbounded(directory, rules, refused); !s.ok()) return s;
   auto published = store_.Current();
   if (!published.ok()) return published.status();
   json edited = directory;
@@ -96,8 +138,10 @@ Result<DraftView> DirectoryEditor::SaveDraft(const std::string& editor, int64_t 
   if (!saved.ok()) return saved.status();
   auto draft = store_.GetDraft();
   if (!draft.ok() || !draft.value()) return Status::Internal("the saved draft cannot be read back");
-  return DraftView{*draft.value(), CheckAt(draft.value()->directory, draft.value()->questionnaire, now_()).issues,
-                   std::move(unticked)};
+  DraftView view{*draft.value(), CheckAt(draft.value()->directory, draft.value()->questionnaire, now_()).issues,
+                 std::move(unticked)};
+  if (Status s = AddBindingIssues(view.draft.directory, &view.issues); !s.ok()) return s;
+  return view;
 }
 
 Status DirectoryEditor::DiscardDraft(const std::string& editor) {
@@ -117,7 +161,8 @@ Result<int64_t> DirectoryEditor::Publish(const std::string& editor, int64_t revi
   auto draft = store_.GetDraft();
   if (!draft.ok()) return draft.status();
   if (!draft.value()) return Status::NotFound("there is no draft to publish");
-  const PublicationCheck check = CheckAt(draft.value()->directory, draft.value()->questionnaire, now_());
+  PublicationCheck check = CheckAt(draft.value()->directory, draft.value()->questionnaire, now_());
+  if (Status s = AddBindingIssues(draft.value()->directory, &check.issues); !s.ok()) return s;
   if (!check.issues.empty()) {
     *issues = check.issues;
     return Status::InvalidArgument("the draft has " + std::to_string(check.issues.size()) + " problem(s); fix them first");
@@ -133,14 +178,16 @@ Result<int64_t> DirectoryEditor::Publish(const std::string& editor, int64_t revi
                                       "); a second editor must approve it before it is published");
     approver = found->second;
   }
-  // One entry names the version, who approved its crisis-line changes, and each change.
+  // One entry names the version, every change to contact settings, who approved its
+  // crisis-line changes, and each of those.
+  const std::string contact_note = ContactSettingsNote(check.publication.directory);
   std::string changes;
   for (const DetailChange& change : crisis.value())
     changes += "; " + change.organization + " " + change.field + ": \"" + change.before + "\" -> \"" + change.after + "\"";
   auto version = Audited(
       editor, "publish", [&] { return store_.PublishDraft(revision, editor, note); },
       [&](int64_t published) {
-        return "version " + std::to_string(published) +
+        return "version " + std::to_string(published) + contact_note +
                (approver.empty() ? "" : ", crisis-line changes approved by " + approver + changes);
       });
   if (!version.ok()) return version.status();
@@ -157,13 +204,20 @@ Result<int64_t> DirectoryEditor::Restore(const std::string& editor, int64_t vers
   if (!check.issues.empty())
     return Status::FailedPrecondition("version " + std::to_string(version) + " does not pass today's checks: " +
                                       check.issues[0].ToString());
+  auto bindings = BindingIssues(old.value()->directory);
+  if (!bindings.ok()) return bindings.status();
+  if (!bindings->empty())
+    return Status::FailedPrecondition("version " + std::to_string(version) + " cannot be restored: " + bindings->front().ToString());
+  const std::string contact_note = ContactSettingsNote(check.publication.directory);
   auto restored = Audited(
       editor, "restore",
       [&] {
         return store_.Publish(old.value()->directory, old.value()->questionnaire, editor,
                               note.empty() ? "restored version " + std::to_string(version) : note);
       },
-      [&](int64_t published) { return "version " + std::to_string(version) + " as " + std::to_string(published); });
+      [&](int64_t published) {
+        return "version " + std::to_string(version) + " as " + std::to_string(published) + contact_note;
+      });
   if (!restored.ok()) return restored.status();
   on_published_(check.publication, restored.value());
   return restored;
@@ -247,7 +301,12 @@ Result<json> DirectoryEditor::Diff(const std::string& from, const std::string& t
   if (!b.ok()) return b.status();
   const json before = {{"directory", json::parse(a->first, nullptr, false)}, {"questionnaire", json::parse(a->second, nullptr, false)}};
   const json after = {{"directory", json::parse(b->first, nullptr, false)}, {"questionnaire", json::parse(b->second, nullptr, false)}};
-  return JsonDiff(before, after);
+  json changes = JsonDiff(before, after);
+  for (json& change : changes)
+    if (change["path"].get<std::string>().rfind("directory.", 0) == 0 &&
+        IsContactSettingPath(change["path"].get<std::string>().substr(10)))
+      change["contact_settings"] = true;
+  return changes;
 }
 
 Result<json> DirectoryEditor::Attention() {

@@ -5,12 +5,12 @@
 #include <ctime>
 #include <functional>
 #include <optional>
-#include <regex>
 #include <set>
 
 #include "crypto/derived_id.h"
 #include "domain/directory_validator.h"
 #include "domain/hsds.h"
+#include "domain/text_shape.h"
 #include "domain/phone_number.h"
 #include "domain/schedule.h"
 
@@ -92,8 +92,7 @@ std::string Path(const std::string& base, const char* key, size_t i) {
 }
 
 bool IsUuid(const std::string& text) {
-  static const std::regex kUuid("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  return std::regex_match(text, kUuid);
+  return IsLowercaseUuid(text);
 }
 
 // "HH:MM" from "HH:MM" or "HH:MM:00"; empty when it is not a local time of day.
@@ -221,7 +220,7 @@ HsdsImportResult Importer::Run(const json& document) {
         if (Str(Orgs()[o], "id") == id) oi = o;
       if (!oi) {
         const std::string name = Str(item, "name");
-        Refuse(Path(path, "id"), "no organisation has the id \"" + id + "\"" + (name.empty() ? "" : " (\"" + name + "\")") +
+        Refuse(Path(path, "id"), "no organisation has the id \"" + id.substr(0, 80) + (id.size() > 80 ? "..." : "") + "\"" + (name.empty() ? "" : " (\"" + name + "\")") +
                                      "; the import only updates existing organisations: add new ones in the editor, "
                                      "where their key, category and texts in both languages are set");
         continue;
@@ -687,13 +686,12 @@ void Importer::ImportLanguages(const std::string& path, const json& item, size_t
   const json& list = Field(item, "languages");
   if (IsEmptyValue(list)) return;
   if (!list.is_array()) return Refuse(Path(path, "languages"), "must be a list of languages; not imported");
-  static const std::regex kCode("[a-z]{2}");
   json codes = json::array();
   bool readable = true;
   for (size_t k = 0; k < list.size(); ++k) {
     const std::string lp = Path(path, "languages", k);
     const std::string code = Str(list[k], "code");
-    if (!std::regex_match(code, kCode)) {
+    if (!IsLanguageCode(code)) {
       Refuse(Path(lp, "code"), "must be a two-letter ISO 639-1 code such as \"nl\" (got " + Field(list[k], "code").dump() +
                                    "); the languages were not changed");
       readable = false;

@@ -6,6 +6,7 @@
 #include "crypto/key_wrap.h"
 #include "crypto/sealing.h"
 #include "crypto/tokens.h"
+#include "domain/password_policy.h"
 
 namespace hw::domain {
 namespace {
@@ -128,7 +129,7 @@ Result<Rotation> Keyring::Rotate(const std::string& organization, const std::str
 Result<int64_t> Keyring::AddStaff(const NewStaff& staff, const std::string& actor) {
   if (staff.email.find('@') == std::string::npos || staff.email.size() > 254)
     return Status::InvalidArgument("\"" + staff.email + "\" is not an e-mail address");
-  if (staff.password.size() < 12) return Status::InvalidArgument("the password must have at least 12 characters");
+  if (Status s = CheckPassword(staff.password, staff.email); !s.ok()) return s;
   if (!staff.partner_of && !staff.is_editor && !staff.is_admin)
     return Status::InvalidArgument("give the staff member at least one role: partner, editor or admin");
   const crypto::KeyPair keys = crypto::GenerateKeyPair();
@@ -236,6 +237,22 @@ Status Keyring::GrantFromSecrets(const std::vector<OrgSecret>& secrets, const st
   });
 }
 
+void Keyring::StrengthenWrapping(const store::StaffRow& row, const std::string& password,
+                                 const crypto::SecureBuffer& secret) {
+  const uint64_t ops = static_cast<uint64_t>(row.kdf_ops), mem = static_cast<uint64_t>(row.kdf_mem);
+  if (ops >= kdf_.ops && mem >= kdf_.mem) return;
+  const crypto::KdfParams stronger{std::max(ops, kdf_.ops), std::max(mem, kdf_.mem)};
+  const std::string salt = crypto::RandomSalt();
+  auto key = crypto::DeriveKeyFromPassword(password, salt, stronger);
+  if (!key.ok()) return;
+  const std::string wrapped = crypto::Wrap(secret.view(), key.value(), StaffAd(row.email));
+  if (!keys_.RewrapStaffSecret(row.id, wrapped, salt, static_cast<int64_t>(stronger.ops), static_cast<int64_t>(stronger.mem)).ok())
+    return;
+  (void)Audit(row.email, "strengthen_password_hash", row.partner_of.value_or(""),
+        "argon2id ops " + std::to_string(ops) + " -> " + std::to_string(stronger.ops) + ", memory " +
+            std::to_string(mem >> 10) + " -> " + std::to_string(stronger.mem >> 10) + " KiB");
+}
+
 LoginAttempt Keyring::Login(const std::string& email, const std::string& password, int64_t queue_rank) {
   // Counted before deriving, so guesses sent at once each get their own place in the schedule.
   const int64_t attempt = throttle_.Attempt(email, now_());
@@ -255,6 +272,7 @@ LoginAttempt Keyring::Login(const std::string& email, const std::string& passwor
             std::chrono::milliseconds(LoginThrottle::DelayMilliseconds(attempt))};
   }
   throttle_.Succeeded(email);
+  StrengthenWrapping(*row, password, staff_secret.value());
   return {OpenAccount(*row, std::move(staff_secret.value()))};
 }
 

@@ -22,6 +22,8 @@
 // An unknown e-mail address takes the same path as a wrong password (a derivation with
 // the current parameters, an unwrap, one audit row, the same delays), so neither the
 // timing nor the answer tells which addresses have an account.
+// - a password must pass domain/password_policy.h; a successful login whose stored
+//   Argon2id parameters are below the current ones re-wraps the staff secret under them.
 // Thread-safe as far as its stores are; its only state is the thread-safe throttle.
 #pragma once
 
@@ -98,6 +100,9 @@ class Keyring {
   LoginAttempt Login(const std::string& email, const std::string& password, int64_t queue_rank = 0);
 
  private:
+  // After a successful login: re-wraps the staff secret when its stored parameters are
+  // weaker than kdf_ (a new salt too). Failure leaves the old wrapping, which still works.
+  void StrengthenWrapping(const store::StaffRow& row, const std::string& password, const crypto::SecureBuffer& secret);
   Status Grant(int64_t staff_id, const std::string& staff_public_key, const std::string& organization, int64_t version,
                const crypto::SecureBuffer& org_secret);
   // After a right password: the person's identity and every organisation key they hold.

@@ -58,11 +58,11 @@ TEST_CASE("a partner reads requests with keys unwrapped at login", "[keyring]") 
   Fixture f;
   auto recovery = f.keyring->CreateOrganizationKeys("moviera", "test");
   REQUIRE(recovery.ok());
-  REQUIRE(f.keyring->AddStaff({"p@m.test", "password of twelve", std::string("moviera"), false, false}, "test").ok());
+  REQUIRE(f.keyring->AddStaff({"p@m.test", "tulp regen vijver sleutel", std::string("moviera"), false, false}, "test").ok());
   REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "p@m.test", recovery.value(), "test").ok());
   const std::string id = f.Submit("SECRET-ONE");
 
-  auto login = f.keyring->Login("p@m.test", "password of twelve").result;
+  auto login = f.keyring->Login("p@m.test", "tulp regen vijver sleutel").result;
   REQUIRE(login.ok());
   REQUIRE(login->secrets.size() == 1);
   auto opened = f.contact->Open(login->staff, login->secrets, id);
@@ -73,7 +73,7 @@ TEST_CASE("a partner reads requests with keys unwrapped at login", "[keyring]") 
     for (const std::string email : {"p@m.test", "nobody@m.test"}) {
       std::vector<int64_t> waits;
       for (int i = 0; i < 5; ++i) {
-        const LoginAttempt attempt = f.keyring->Login(email, "password of twelvE");
+        const LoginAttempt attempt = f.keyring->Login(email, "tulp regen vijver sleuteL");
         CHECK(attempt.result.status().code() == StatusCode::kInvalidArgument);
         CHECK(attempt.result.status().message() == "the e-mail address or password is not right");
         waits.push_back(attempt.answer_after.count());
@@ -81,12 +81,12 @@ TEST_CASE("a partner reads requests with keys unwrapped at login", "[keyring]") 
       CHECK(waits == std::vector<int64_t>{0, 0, 1000, 2000, 4000});
     }
     CHECK(LoginThrottle::DelayMilliseconds(50) == 8000);
-    const LoginAttempt owner = f.keyring->Login("P@m.test", "password of twelve");  // never locked out
+    const LoginAttempt owner = f.keyring->Login("P@m.test", "tulp regen vijver sleutel");  // never locked out
     CHECK(owner.result.ok());
     CHECK(owner.answer_after.count() == 0);
-    CHECK(f.keyring->Login("p@m.test", "password of twelvE").answer_after.count() == 0);  // cleared
+    CHECK(f.keyring->Login("p@m.test", "tulp regen vijver sleuteL").answer_after.count() == 0);  // cleared
     int unknown_rows = 0;
-    const auto rows = f.audit->Recent(100);
+    const auto rows = f.audit->Page(store::AuditQuery{});
     for (const auto& row : rows.value()) {
       if (row.action == "login_failed" && row.actor == "unknown account") ++unknown_rows;
       CHECK(row.actor != "nobody@m.test");
@@ -95,7 +95,7 @@ TEST_CASE("a partner reads requests with keys unwrapped at login", "[keyring]") 
   }
   SECTION("a revoked grant opens nothing any more") {
     REQUIRE(f.keys->RemoveGrants(login->staff.id).ok());
-    auto again = f.keyring->Login("p@m.test", "password of twelve").result;
+    auto again = f.keyring->Login("p@m.test", "tulp regen vijver sleutel").result;
     REQUIRE(again.ok());
     CHECK(again->secrets.empty());
     CHECK(f.contact->Open(again->staff, again->secrets, id).status().code() == StatusCode::kFailedPrecondition);
@@ -107,7 +107,7 @@ TEST_CASE("a partner reads requests with keys unwrapped at login", "[keyring]") 
     CHECK_FALSE(second->recovery_key.has_value());  // the printed sheet stays valid
     const std::string newer = f.Submit("SECRET-TWO");
     CHECK(f.requests->Get(newer).value()->key_version == 2);
-    auto again = f.keyring->Login("p@m.test", "password of twelve").result;
+    auto again = f.keyring->Login("p@m.test", "tulp regen vijver sleutel").result;
     REQUIRE(again->secrets.size() == 2);
     CHECK(f.contact->Open(again->staff, again->secrets, id).value()["request"]["message"] == "SECRET-ONE");
     CHECK(f.contact->Open(again->staff, again->secrets, newer).value()["request"]["message"] == "SECRET-TWO");
@@ -118,18 +118,18 @@ TEST_CASE("a partner reads requests with keys unwrapped at login", "[keyring]") 
     CHECK(f.keys->OrgKeys("moviera").value().size() == 1);
   }
   SECTION("recovery: a new partner gets access with the printed key only") {
-    REQUIRE(f.keyring->AddStaff({"q@m.test", "another password", std::string("moviera"), false, false}, "test").ok());
+    REQUIRE(f.keyring->AddStaff({"q@m.test", "kaars fiets molen wolk", std::string("moviera"), false, false}, "test").ok());
     CHECK_FALSE(f.keyring->GrantWithRecoveryKey("moviera", "q@m.test", "not a key", "test").ok());
     auto other_recovery = f.keyring->CreateOrganizationKeys("fier", "test");
     CHECK(f.keyring->GrantWithRecoveryKey("moviera", "q@m.test", other_recovery.value(), "test").code() ==
           StatusCode::kInvalidArgument);
     REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "q@m.test", recovery.value(), "test").ok());
-    auto q = f.keyring->Login("q@m.test", "another password").result;
+    auto q = f.keyring->Login("q@m.test", "kaars fiets molen wolk").result;
     CHECK(f.contact->Open(q->staff, q->secrets, id).ok());
   }
   SECTION("another organisation's partner sees nothing") {
-    REQUIRE(f.keyring->AddStaff({"f@f.test", "fier password 1", std::string("fier"), false, false}, "test").ok());
-    auto fier = f.keyring->Login("f@f.test", "fier password 1").result;
+    REQUIRE(f.keyring->AddStaff({"f@f.test", "plum orbit kettle zigzag", std::string("fier"), false, false}, "test").ok());
+    auto fier = f.keyring->Login("f@f.test", "plum orbit kettle zigzag").result;
     CHECK(f.contact->Open(fier->staff, fier->secrets, id).status().code() == StatusCode::kNotFound);
     CHECK(f.contact->List(fier->staff).value().empty());
   }
@@ -148,11 +148,11 @@ TEST_CASE("removing a partner rotates the key: new requests are closed to them, 
   Fixture f;
   auto recovery = f.keyring->CreateOrganizationKeys("moviera", "test");
   REQUIRE(recovery.ok());
-  REQUIRE(f.keyring->AddStaff({"stays@m.test", "password of twelve", std::string("moviera"), false, false}, "test").ok());
-  REQUIRE(f.keyring->AddStaff({"leaves@m.test", "password of twelve", std::string("moviera"), false, false}, "test").ok());
+  REQUIRE(f.keyring->AddStaff({"stays@m.test", "tulp regen vijver sleutel", std::string("moviera"), false, false}, "test").ok());
+  REQUIRE(f.keyring->AddStaff({"leaves@m.test", "tulp regen vijver sleutel", std::string("moviera"), false, false}, "test").ok());
   REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "stays@m.test", recovery.value(), "test").ok());
   REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "leaves@m.test", recovery.value(), "test").ok());
-  auto leaver = f.keyring->Login("leaves@m.test", "password of twelve");  // what they could carry off
+  auto leaver = f.keyring->Login("leaves@m.test", "tulp regen vijver sleutel").result;  // what they could carry off
   REQUIRE(leaver.ok());
 
   auto rotations = f.keyring->RemoveStaff("leaves@m.test", "test");
@@ -168,11 +168,11 @@ TEST_CASE("removing a partner rotates the key: new requests are closed to them, 
     CHECK(open.status().code() == StatusCode::kFailedPrecondition);
   }
   SECTION("the colleague and the recovery sheet read it") {
-    auto stays = f.keyring->Login("stays@m.test", "password of twelve");
+    auto stays = f.keyring->Login("stays@m.test", "tulp regen vijver sleutel").result;
     CHECK(f.contact->Open(stays->staff, stays->secrets, after).value()["request"]["message"] == "AFTER-REMOVAL");
-    REQUIRE(f.keyring->AddStaff({"new@m.test", "password of twelve", std::string("moviera"), false, false}, "test").ok());
+    REQUIRE(f.keyring->AddStaff({"new@m.test", "tulp regen vijver sleutel", std::string("moviera"), false, false}, "test").ok());
     REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "new@m.test", recovery.value(), "test").ok());
-    auto fresh = f.keyring->Login("new@m.test", "password of twelve");
+    auto fresh = f.keyring->Login("new@m.test", "tulp regen vijver sleutel").result;
     CHECK(f.contact->Open(fresh->staff, fresh->secrets, after).value()["request"]["message"] == "AFTER-REMOVAL");
   }
   SECTION("the removal and the rotation are in the audit log") {
@@ -203,7 +203,7 @@ TEST_CASE("an organisation onboarded before recovery key pairs gets a new sheet 
   REQUIRE(f.keys->AddOrgKey("moviera", v1.public_key, crypto::Wrap(v1.secret_key.view(), old_sheet, "org-recovery:moviera:1"),
                             false, f.now).ok());
   const std::string old_text = crypto::FormatRecoveryKey(old_sheet);
-  REQUIRE(f.keyring->AddStaff({"leaves@m.test", "password of twelve", std::string("moviera"), false, false}, "test").ok());
+  REQUIRE(f.keyring->AddStaff({"leaves@m.test", "tulp regen vijver sleutel", std::string("moviera"), false, false}, "test").ok());
   REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "leaves@m.test", old_text, "test").ok());
 
   auto rotations = f.keyring->RemoveStaff("leaves@m.test", "test");
@@ -211,12 +211,12 @@ TEST_CASE("an organisation onboarded before recovery key pairs gets a new sheet 
   REQUIRE(rotations->size() == 1);
   REQUIRE(rotations->at(0).recovery_key.has_value());
   const std::string after = f.Submit("AFTER");
-  REQUIRE(f.keyring->AddStaff({"new@m.test", "password of twelve", std::string("moviera"), false, false}, "test").ok());
+  REQUIRE(f.keyring->AddStaff({"new@m.test", "tulp regen vijver sleutel", std::string("moviera"), false, false}, "test").ok());
   REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "new@m.test", old_text, "test").ok());  // version 1 only
-  auto only_old = f.keyring->Login("new@m.test", "password of twelve");
+  auto only_old = f.keyring->Login("new@m.test", "tulp regen vijver sleutel").result;
   CHECK(f.contact->Open(only_old->staff, only_old->secrets, after).status().code() == StatusCode::kFailedPrecondition);
   REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "new@m.test", *rotations->at(0).recovery_key, "test").ok());
-  auto both = f.keyring->Login("new@m.test", "password of twelve");
+  auto both = f.keyring->Login("new@m.test", "tulp regen vijver sleutel").result;
   CHECK(f.contact->Open(both->staff, both->secrets, after).value()["request"]["message"] == "AFTER");
   // And from then on the new sheet stays valid through rotations.
   auto next = f.keyring->RotateOrganizationKey("moviera", "test");
@@ -227,10 +227,10 @@ TEST_CASE("an organisation onboarded before recovery key pairs gets a new sheet 
 TEST_CASE("an action whose audit entry cannot be written does not happen", "[keyring][audit]") {
   Fixture f;
   auto recovery = f.keyring->CreateOrganizationKeys("moviera", "test");
-  REQUIRE(f.keyring->AddStaff({"p@m.test", "password of twelve", std::string("moviera"), false, false}, "test").ok());
+  REQUIRE(f.keyring->AddStaff({"p@m.test", "tulp regen vijver sleutel", std::string("moviera"), false, false}, "test").ok());
   REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "p@m.test", recovery.value(), "test").ok());
   const std::string id = f.Submit("SECRET-UNSEEN");
-  auto login = f.keyring->Login("p@m.test", "password of twelve");
+  auto login = f.keyring->Login("p@m.test", "tulp regen vijver sleutel").result;
   REQUIRE(login.ok());
   REQUIRE(f.db->Exec("CREATE TRIGGER refuse BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END").ok());
 
@@ -244,7 +244,7 @@ TEST_CASE("an action whose audit entry cannot be written does not happen", "[key
   CHECK_FALSE(f.keyring->RemoveStaff("p@m.test", "test").ok());
   CHECK(f.keys->StaffByEmail("p@m.test").value().has_value());
   CHECK(f.keys->OrgKeys("moviera").value().size() == 1);  // no rotation either
-  CHECK(f.keyring->Login("p@m.test", "password of twelve").status().code() == StatusCode::kUnavailable);
+  CHECK(f.keyring->Login("p@m.test", "tulp regen vijver sleutel").result.status().code() == StatusCode::kUnavailable);
 }
 
 TEST_CASE("only partners handle requests, and only their own", "[keyring]") {
@@ -258,9 +258,9 @@ TEST_CASE("only partners handle requests, and only their own", "[keyring]") {
     CHECK(f.contact->Open(who, {}, id).status().code() == StatusCode::kPermissionDenied);
     CHECK(f.contact->Delete(who, id).code() == StatusCode::kPermissionDenied);
   }
-  CHECK_FALSE(f.keyring->AddStaff({"n@x.test", "password of twelve", std::nullopt, false, false}, "t").ok());
+  CHECK_FALSE(f.keyring->AddStaff({"n@x.test", "tulp regen vijver sleutel", std::nullopt, false, false}, "t").ok());
   CHECK_FALSE(f.keyring->AddStaff({"n@x.test", "short", std::string("moviera"), false, false}, "t").ok());
-  CHECK_FALSE(f.keyring->AddStaff({"not-an-email", "password of twelve", std::string("moviera"), false, false}, "t").ok());
+  CHECK_FALSE(f.keyring->AddStaff({"not-an-email", "tulp regen vijver sleutel", std::string("moviera"), false, false}, "t").ok());
 }
 
 TEST_CASE("an organisation's open requests are bounded, not its rate, and closing some makes room", "[contact]") {
@@ -348,6 +348,58 @@ TEST_CASE("sessions: only activity restarts the idle timer, a look does not", "[
   const auto near_the_end = vault.Find(other.token, late, SessionUse::kActivity);
   REQUIRE(near_the_end.has_value());
   CHECK(near_the_end->idle_seconds_left == 600);
+}
+
+}  // namespace
+}  // namespace hw::domain
+
+namespace hw::domain {
+namespace {
+
+// Issue 12, finding 7: accounts made under weaker Argon2id parameters are re-wrapped under
+// the current ones at their next successful login, and keep every grant.
+TEST_CASE("a login raises Argon2id parameters below the current ones", "[keyring]") {
+  Fixture f;
+  auto recovery = f.keyring->CreateOrganizationKeys("moviera", "test");
+  REQUIRE(recovery.ok());
+  REQUIRE(f.keyring->AddStaff({"p@m.test", "tulp regen vijver sleutel", std::string("moviera"), false, false}, "test").ok());
+  REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "p@m.test", recovery.value(), "test").ok());
+  const auto weak = f.keys->StaffByEmail("p@m.test").value().value();
+
+  const crypto::KdfParams fast = crypto::KdfParams::FastForTests();
+  const crypto::KdfParams stronger{fast.ops + 1, fast.mem * 2};
+  Keyring upgraded(*f.keys, *f.audit, [&f] { return f.now; }, stronger);
+
+  CHECK_FALSE(upgraded.Login("p@m.test", "tulp regen vijver sleuteL").result.ok());
+  CHECK(f.keys->StaffByEmail("p@m.test").value()->kdf_ops == weak.kdf_ops);  // a wrong password changes nothing
+
+  auto login = upgraded.Login("p@m.test", "tulp regen vijver sleutel").result;
+  REQUIRE(login.ok());
+  const auto strong = f.keys->StaffByEmail("p@m.test").value().value();
+  CHECK(strong.kdf_ops == static_cast<int64_t>(stronger.ops));
+  CHECK(strong.kdf_mem == static_cast<int64_t>(stronger.mem));
+  CHECK(strong.kdf_salt != weak.kdf_salt);
+  CHECK(strong.wrapped_secret != weak.wrapped_secret);
+  CHECK(strong.public_key == weak.public_key);  // the same staff key, only wrapped anew
+  auto entries = f.audit->Page(store::AuditQuery{0, 5, "", "", ""}).value();
+  CHECK(std::any_of(entries.begin(), entries.end(), [](const auto& e) { return e.action == "strengthen_password_hash"; }));
+
+  auto again = upgraded.Login("p@m.test", "tulp regen vijver sleutel").result;
+  REQUIRE(again.ok());
+  CHECK(again->secrets.size() == login->secrets.size());
+  CHECK(f.keys->StaffByEmail("p@m.test").value()->kdf_salt == strong.kdf_salt);  // already current: left alone
+  // A server with the old, weaker parameters never lowers them.
+  REQUIRE(f.keyring->Login("p@m.test", "tulp regen vijver sleutel").result.ok());
+  CHECK(f.keys->StaffByEmail("p@m.test").value()->kdf_mem == static_cast<int64_t>(stronger.mem));
+}
+
+TEST_CASE("a guessable password cannot protect a staff key", "[keyring]") {
+  Fixture f;
+  const auto added = f.keyring->AddStaff({"p@m.test", "aaaaaaaaaaaa", std::string("moviera"), false, false}, "test");
+  REQUIRE_FALSE(added.ok());
+  CHECK(added.status().code() == StatusCode::kInvalidArgument);
+  CHECK_THAT(added.status().message(), Catch::Contains("too easy to guess"));
+  CHECK_FALSE(f.keys->StaffByEmail("p@m.test").value().has_value());
 }
 
 }  // namespace

@@ -150,6 +150,15 @@ Status KeyStore::RemoveStaff(int64_t id) {
   return s->Run();
 }
 
+Status KeyStore::RewrapStaffSecret(int64_t id, const std::string& wrapped_secret, const std::string& kdf_salt,
+                                   int64_t kdf_ops, int64_t kdf_mem) {
+  auto lock = db_.Lock();
+  auto s = db_.Prepare("UPDATE staff SET wrapped_secret = ?2, kdf_salt = ?3, kdf_ops = ?4, kdf_mem = ?5 WHERE id = ?1");
+  if (!s.ok()) return s.status();
+  s->Bind(1, id).BindBlob(2, wrapped_secret).BindBlob(3, kdf_salt).Bind(4, kdf_ops).Bind(5, kdf_mem);
+  return s->Run();
+}
+
 Status KeyStore::PutGrant(const GrantRow& grant) {
   auto lock = db_.Lock();
   auto s = db_.Prepare(

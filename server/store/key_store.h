@@ -70,6 +70,9 @@ class KeyStore {
   Result<std::optional<StaffRow>> StaffById(int64_t id);
   Result<std::vector<StaffRow>> AllStaff();
   Status RemoveStaff(int64_t id);  // grants go with it (ON DELETE CASCADE)
+  // Replaces the password wrapping of a staff secret (new salt, new Argon2id parameters).
+  Status RewrapStaffSecret(int64_t id, const std::string& wrapped_secret, const std::string& kdf_salt, int64_t kdf_ops,
+                           int64_t kdf_mem);
 
   Status PutGrant(const GrantRow& grant);
   Result<std::vector<GrantRow>> GrantsOf(int64_t staff_id);

@@ -23,6 +23,8 @@ from server_process import ServerProcess, read_response, run_cli, BINARY  # noqa
 ROOT = os.path.join(os.path.dirname(__file__), "../..")
 NGINX_CONF = os.path.join(ROOT, "deploy/nginx/hulpwijzer.conf")
 UNIT = os.path.join(ROOT, "deploy/systemd/hulpwijzer.service")
+BACKUP_UNIT = os.path.join(ROOT, "deploy/systemd/hulpwijzer-backup.service")
+BACKUP_TIMER = os.path.join(ROOT, "deploy/systemd/hulpwijzer-backup.timer")
 FAST = {"HULPWIJZER_FAST_KDF_FOR_TESTS": "1"}
 
 
@@ -275,6 +277,26 @@ class SystemdUnit(unittest.TestCase):
         result = subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "syscall_filter.py"), UNIT, trace],
                                 capture_output=True, text=True)
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+
+
+class BackupUnit(unittest.TestCase):
+    """Finding 12 of issue 12: the shipped backup timer keeps its copies owner-only."""
+
+    def test_verify_and_umask(self):
+        folder = tempfile.mkdtemp(prefix="hw-bkunit-")
+        for source in (BACKUP_UNIT, BACKUP_TIMER):
+            with open(os.path.join(folder, os.path.basename(source)), "w") as f:
+                f.write(open(source).read().replace("/usr/local/bin/hulpwijzer", os.path.abspath(BINARY)))
+        result = subprocess.run(["systemd-analyze", "verify", os.path.join(folder, "hulpwijzer-backup.service"),
+                                 os.path.join(folder, "hulpwijzer-backup.timer")], capture_output=True, text=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(BACKUP_UNIT) as unit:
+            self.assertRegex(unit.read(), r"(?m)^UMask=0077$")
+
+    def test_the_guide_creates_the_backup_folder_owner_only(self):
+        with open(os.path.join(ROOT, "deploy/README.md")) as f:
+            guide = f.read()
+        self.assertIn("install -d -m 0700 -o hulpwijzer -g hulpwijzer /var/backups/hulpwijzer", guide)
 
 
 class BackupRestore(unittest.TestCase):
