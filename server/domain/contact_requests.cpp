@@ -68,8 +68,8 @@ Result<Submitted> ContactRequests::Submit(const ContactRequestCheck& request, co
   if (!stored.value())
     return Status::ResourceExhausted("this organisation has " + std::to_string(max_open_) +
                                      " open requests, the most that are stored for one organisation");
-  work_.Stored(target->key, now_());
-  return Submitted{id, *target};
+  const int raised = work_.Stored(target->key, now_());
+  return Submitted{id, *target, raised};
 }
 
 Result<store::RequestRow> ContactRequests::Owned(const StaffIdentity& staff, const std::string& id) {

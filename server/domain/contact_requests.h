@@ -68,6 +68,7 @@ struct ContactTarget {
 struct Submitted {
   std::string id;
   ContactTarget target;
+  int difficulty_raised_to = 0;  // the proof-of-work bits this request's inflow stepped up to, or 0
 };
 
 struct RequestSummary {

@@ -22,6 +22,13 @@ int ProofOfWork::CurrentBits(const std::string& organization, int64_t now) {
   return policy_.base_bits + extra;
 }
 
+int ProofOfWork::Stored(const std::string& organization, int64_t now) {
+  const int before = CurrentBits(organization, now);
+  inflow_.Count(organization, now);
+  const int after = CurrentBits(organization, now);
+  return after > before ? after : 0;
+}
+
 IssuedChallenge ProofOfWork::Issue(const std::string& organization, int64_t now) {
   IssuedChallenge issued;
   issued.bits = CurrentBits(organization, now);

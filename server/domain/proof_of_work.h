@@ -61,8 +61,9 @@ class ProofOfWork {
   IssuedChallenge Issue(const std::string& organization, int64_t now);
   // Checks the proof and, when it holds, marks its challenge as used.
   WorkVerdict Redeem(const std::string& organization, const WorkProof& proof, int64_t now);
-  // A request for `organization` was stored: it counts towards the inflow.
-  void Stored(const std::string& organization, int64_t now) { inflow_.Count(organization, now); }
+  // A request for `organization` was stored: it counts towards the inflow. The new
+  // difficulty when this request raised it (for the operator's monitoring), else 0.
+  int Stored(const std::string& organization, int64_t now);
   int CurrentBits(const std::string& organization, int64_t now);
 
  private:

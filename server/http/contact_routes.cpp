@@ -139,6 +139,11 @@ HttpResponse SubmitContactRequest(const HttpRequest& request, AppServices& servi
     }
     return ErrorFromStatus(submitted.status());
   }
+  if (submitted->difficulty_raised_to) {
+    // For the operator's monitoring: a flood may be under way (deploy/README.md says what to do).
+    log::Warn("contact_inflow_high",
+              {{"organization_id", check.organization_id}, {"proof_of_work_bits", submitted->difficulty_raised_to}});
+  }
   return JsonResponse(202, {{"status", "accepted"},
                             {"organization", submitted->target.name},
                             {"response_time", submitted->target.response_time}});
