@@ -272,7 +272,7 @@
         var err = (d && d.error) || {};
         // The proof came too late (expired, or the difficulty stepped up meanwhile): work
         // once more on a new challenge.
-        if (err.code === 'proof_rejected' && attempt < 2) return send(attempt + 1);
+        if (err.code === 'proof_rejected' && attempt < 2) return work(attempt + 1);
         if (err.code === 'proof_rejected') return fail('cr_err_server');
         idle();
         refused(err.errors && err.errors.length ? err.errors : [err]);
@@ -280,7 +280,7 @@
     }
     // The request goes out only with the proof of work for a challenge of the server's
     // (components/contact-request/proof-of-work.js): a second or so of this phone's time.
-    function send(attempt) {
+    function work(attempt) {
       post(API + '/challenge', { organization_id: org.id }).then(function (r) {
         if (r.status !== 200) return answered(r, attempt);
         return r.json().then(function (c) {
@@ -300,7 +300,7 @@
         }, function () { fail('cr_err_server'); });
       }, network);
     }
-    send(0);
+    work(0);
   }
 
   // ---- building the screen ----------------------------------------------------------------------------
