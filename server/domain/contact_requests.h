@@ -33,19 +33,22 @@ namespace hw::domain {
 // 2. Proof of work (proof_of_work.h): before a request is stored, the resident's browser
 //    spends about a second finding a hashcash nonce for a challenge the server issued for
 //    this organisation (stateless, MAC'd, 10-minute expiry, single use). The difficulty
-//    doubles with each doubling of the organisation's inflow above 10 an hour, up to 16
+//    doubles with each doubling of the organisation's inflow above 10 an hour, up to 8
 //    times, so a resident pays a second or two and a flood pays for every request, more
-//    and more: 2,000 requests in an hour cost 2,000 times a resident's wait at the
-//    highest step instead of 1.6 s, while a resident under that flood waits at most 16
-//    times the usual second. It does not stop a determined attacker with many machines;
-//    it makes one party's flood slow and costly, which is what the bound below needs.
+//    and more: 2,000 requests in an hour cost 2,000 times 8 times a resident's work
+//    instead of 1.6 s, while a resident under that flood waits at most 8 times the usual
+//    (bench/README.md: 0.1 s and about 1 s of this machine; a slow phone takes several
+//    times that, so the step stops at 8, not higher). It does not stop a determined
+//    attacker with many machines; it makes one party's flood slow and costly, which is
+//    what the bound below needs.
 // 3. A storage bound far above any real inflow: kMaxOpenRequestsPerOrganization open
 //    requests. A partner receives a few requests a day and unhandled ones expire after 30
 //    days, so real inboxes hold well under 1,000; the bound is 100 times that. A stored
-//    request takes about 1 KB in the database (a typical sealed request is 560 bytes,
-//    the largest about 5 KB; measured in bench/README.md), so the bound keeps one
-//    organisation's inbox under about 100 MB (500 MB if every request were the largest).
-//    Reaching it takes 100,000 proofs of work at the flood's price from 20,000 /64s,
+//    request with a short message takes about 430 bytes of database (measured by
+//    bench/contact_flood.py, file and -wal), the largest (1,000 characters of any
+//    script) about 5 KB, so the bound keeps one organisation's rows under about 45 MB,
+//    500 MB if every request were the largest. Reaching it takes 100,000 proofs of work
+//    at the flood's price from 20,000 IPv4 addresses or IPv6 /48s,
 //    hours of work that the operator sees coming (a warning line per step of difficulty,
 //    http/contact_routes.cpp) and staff can undo in minutes (4). Only at the bound are
 //    residents asked to phone instead (503 organization_inbox_full), and nothing else.

@@ -28,7 +28,7 @@ constexpr int kDefaultWorkBits = 17;
 
 struct WorkPolicy {
   int base_bits = kDefaultWorkBits;
-  int max_extra_bits = 4;          // a flood makes a resident's wait at most 16 times longer
+  int max_extra_bits = 3;          // a flood makes a resident's wait at most 8 times longer
   int64_t normal_per_hour = 10;    // far above what any partner receives through this site
   int64_t lifetime_seconds = 600;  // a challenge must be used within 10 minutes
   size_t max_remembered = 200000;  // used challenges kept until they expire (about 20 MB at most)

@@ -56,13 +56,13 @@ class Flood(unittest.TestCase):
         # A sixth from any of them is refused: the per-client limit still holds.
         self.assertEqual(self.send(addresses[7]).status, 429)
 
-        # The flood pays more and more: every further request costs 16 times the work.
-        self.assertEqual(self.bits(), base + 4)
+        # The flood pays more and more: every further request costs 8 times the work.
+        self.assertEqual(self.bits(), base + 3)
         self.assertEqual(self.bits("veilig-thuis"), base)  # other organisations are not affected
         # The operator sees it coming: one warning per step, naming the organisation only.
         warned = [json.loads(line) for line in self.server.logs_so_far() if "contact_inflow_high" in line]
         self.assertEqual([(w["level"], w["organization_id"], w["proof_of_work_bits"]) for w in warned],
-                         [("warn", self.org_ids["moviera"], base + n) for n in range(1, 5)])
+                         [("warn", self.org_ids["moviera"], base + n) for n in range(1, 4)])
 
         # A resident who comes now: challenge, work, request, accepted within 3 s.
         started = time.monotonic()
