@@ -120,9 +120,10 @@ async function assertReflows(page, where) {
 
 // A contact request as the resident's page sends it: a challenge, the proof of work (with
 // the page's own proof-of-work.js, at the server's real difficulty), then the request.
-async function submitContactRequest(server, body) {
+// `headers`: more to send (X-Real-IP, to a server started with --behind-proxy).
+async function submitContactRequest(server, body, headers = {}) {
   const post = (url, data) => fetch(server.url + url, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data),
+    method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(data),
   });
   const challenge = await (await post('/api/v1/contact-requests/challenge', { organization_id: body.organization_id })).json();
   const nonce = await new Promise((resolve) => PROOF_OF_WORK.solve(challenge.challenge, challenge.bits, resolve));
