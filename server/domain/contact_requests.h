@@ -37,8 +37,8 @@ namespace hw::domain {
 //    times, so a resident pays a second or two and a flood pays for every request, more
 //    and more: 2,000 requests in an hour cost 2,000 times 8 times a resident's work
 //    instead of 1.6 s, while a resident under that flood waits at most 8 times the usual
-//    (bench/README.md: 0.1 s and about 1 s of this machine; a slow phone takes several
-//    times that, so the step stops at 8, not higher). It does not stop a determined
+//    (bench/README.md: a median of 0.2 s and 1.6 s in this machine's JavaScript; a slow
+//    phone is slower still, so the step stops at 8, not higher). It does not stop a determined
 //    attacker with many machines; it makes one party's flood slow and costly, which is
 //    what the bound below needs.
 // 3. A storage bound far above any real inflow: kMaxOpenRequestsPerOrganization open
@@ -48,9 +48,10 @@ namespace hw::domain {
 //    bench/contact_flood.py, file and -wal), the largest (1,000 characters of any
 //    script) about 5 KB, so the bound keeps one organisation's rows under about 45 MB,
 //    500 MB if every request were the largest. Reaching it takes 100,000 proofs of work
-//    at the flood's price from 20,000 IPv4 addresses or IPv6 /48s,
-//    hours of work that the operator sees coming (a warning line per step of difficulty,
-//    http/contact_routes.cpp) and staff can undo in minutes (4). Only at the bound are
+//    at the flood's price (about 10^11 SHA-256 hashes) and 20,000 IPv4 addresses (or
+//    4,000 IPv6 /48s) every 10 minutes: a long, costly attack that the operator sees
+//    coming (a warning line per step of difficulty, http/contact_routes.cpp) and staff
+//    can undo in minutes (4). Only at the bound are
 //    residents asked to phone instead (503 organization_inbox_full), and nothing else.
 // 4. Staff deal with a flood as a batch: ListWindow shows the requests of a time window,
 //    OpenBatch opens up to kMaxBatch of them in one view (one audit entry per request, as
