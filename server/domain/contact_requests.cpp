@@ -17,17 +17,43 @@ const OrgSecret* SecretFor(const std::vector<OrgSecret>& secrets, const std::str
   return nullptr;
 }
 
+Status CheckWork(ProofOfWork& work, const std::string& organization, const WorkProof& proof, int64_t now) {
+  switch (work.Redeem(organization, proof, now)) {
+    case WorkVerdict::kAccepted: return Status::Ok();
+    case WorkVerdict::kMissing: return Status::PermissionDenied("the request carries no proof of work");
+    case WorkVerdict::kInvalid: return Status::PermissionDenied("the proof of work is not one this server issued for this organisation");
+    case WorkVerdict::kExpired: return Status::PermissionDenied("the proof of work has expired");
+    case WorkVerdict::kTooLittle: return Status::PermissionDenied("the proof of work is not enough for the difficulty of now");
+    case WorkVerdict::kAlreadyUsed: return Status::PermissionDenied("the proof of work was used before");
+  }
+  return Status::Internal("unknown verdict");
+}
+
 }  // namespace
 
 store::AuditRow ContactRequests::Entry(const StaffIdentity& staff, const std::string& action, const std::string& target) {
   return {0, now_(), staff.email, action, staff.partner_of.value_or(""), target};
 }
 
-Result<Submitted> ContactRequests::Submit(const ContactRequestCheck& request) {
-  if (!request.ok()) return Status::InvalidArgument("the request is not valid");
-  const std::optional<ContactTarget> target = lookup_(request.organization_id);
+Result<ContactTarget> ContactRequests::Accepting(const std::string& organization_id) {
+  std::optional<ContactTarget> target = lookup_(organization_id);
   if (!target) return Status::NotFound("there is no organisation with this id");
   if (!target->accepts) return Status::FailedPrecondition("this organisation does not take contact requests");
+  return std::move(*target);
+}
+
+Result<IssuedChallenge> ContactRequests::Challenge(const std::string& organization_id) {
+  auto target = Accepting(organization_id);
+  if (!target.ok()) return target.status();
+  return work_.Issue(target->key, now_());
+}
+
+Result<Submitted> ContactRequests::Submit(const ContactRequestCheck& request, const WorkProof& proof) {
+  if (!request.ok()) return Status::InvalidArgument("the request is not valid");
+  auto accepting = Accepting(request.organization_id);
+  if (!accepting.ok()) return accepting.status();
+  const ContactTarget* target = &accepting.value();
+  if (Status work = CheckWork(work_, target->key, proof, now_()); !work.ok()) return work;
   const std::string id = crypto::RandomUuid();
   // Twice at most: a key rotated between reading the key and storing (a partner removed on
   // the command line right then) makes the insert refuse the old key; seal again.
@@ -49,7 +75,8 @@ Result<Submitted> ContactRequests::Submit(const ContactRequestCheck& request) {
       return Status::ResourceExhausted("this organisation has " + std::to_string(max_open_) +
                                        " open requests, the most that are stored for one organisation");
   }
-  return Submitted{id, *target};
+  const int raised = work_.Stored(target->key, now_());
+  return Submitted{id, *target, raised};
 }
 
 Result<store::RequestRow> ContactRequests::Owned(const StaffIdentity& staff, const std::string& id) {
@@ -136,6 +163,61 @@ Status ContactRequests::Update(const StaffIdentity& staff, const std::string& id
       return s;
   }
   return Status::Ok();
+}
+
+Result<std::vector<RequestSummary>> ContactRequests::ListWindow(const StaffIdentity& staff, int64_t from, int64_t to) {
+  if (!staff.partner_of) return Status::PermissionDenied("only partner staff may handle contact requests");
+  if (from >= to) return Status::InvalidArgument("the window must end after it starts");
+  auto rows = requests_.ListWindow(*staff.partner_of, from, to, kMaxOpenRequestsPerOrganization);
+  if (!rows.ok()) return rows.status();
+  std::vector<RequestSummary> list;
+  for (const auto& row : rows.value()) list.push_back({row.id, row.status, row.created_at, row.closed_at});
+  return list;
+}
+
+Status ContactRequests::CheckBatch(const StaffIdentity& staff, const std::vector<std::string>& ids) {
+  if (!staff.partner_of) return Status::PermissionDenied("only partner staff may handle contact requests");
+  if (ids.empty()) return Status::InvalidArgument("choose at least one request");
+  if (ids.size() > kMaxBatch)
+    return Status::InvalidArgument("at most " + std::to_string(kMaxBatch) + " requests at a time");
+  if (std::set<std::string>(ids.begin(), ids.end()).size() != ids.size())
+    return Status::InvalidArgument("a request is chosen twice");
+  for (const std::string& id : ids)
+    if (auto row = Owned(staff, id); !row.ok()) return row.status();
+  return Status::Ok();
+}
+
+Result<std::vector<nlohmann::json>> ContactRequests::OpenBatch(const StaffIdentity& staff,
+                                                               const std::vector<OrgSecret>& secrets,
+                                                               const std::vector<std::string>& ids) {
+  if (Status s = CheckBatch(staff, ids); !s.ok()) return s;
+  std::vector<nlohmann::json> opened;
+  for (const std::string& id : ids) {
+    // One request the account holds no key for (or that is damaged) must not hide the
+    // others of a flood: it is shown with its reason.
+    auto one = Open(staff, secrets, id);
+    if (one.ok()) opened.push_back(std::move(one.value()));
+    else if (one.status().code() == StatusCode::kUnavailable) return one.status();
+    else opened.push_back({{"id", id}, {"error", one.status().message()}});
+  }
+  return opened;
+}
+
+Result<int64_t> ContactRequests::DeleteBatch(const StaffIdentity& staff, const std::vector<std::string>& ids) {
+  if (Status s = CheckBatch(staff, ids); !s.ok()) return s;
+  // One audited action names every id; the deletion happens only with its entry.
+  std::string target = std::to_string(ids.size()) + ":";
+  for (size_t i = 0; i < ids.size(); ++i) target += (i ? "," : "") + ids[i];
+  int64_t count = 0;
+  const Status deleted = audit_.AppendWith(Entry(staff, "delete_requests", target), [&]() -> Status {
+    auto gone = requests_.DeleteMany(*staff.partner_of, ids);
+    if (!gone.ok()) return gone.status();
+    count = gone.value();
+    return Status::Ok();
+  });
+  if (!deleted.ok()) return deleted;
+  if (Status s = requests_.CheckpointTruncate(); !s.ok()) return s;
+  return count;
 }
 
 Status ContactRequests::Delete(const StaffIdentity& staff, const std::string& id) {

@@ -9,6 +9,7 @@
 #include "crypto/tokens.h"
 #include "domain/contact_requests.h"
 #include "domain/session_vault.h"
+#include "domain/work_for_tests.h"
 #include "store/migrations.h"
 
 namespace hw::domain {
@@ -23,6 +24,7 @@ struct Fixture {
   std::unique_ptr<store::RequestStore> requests;
   int64_t now = 1'800'000'000;
   std::unique_ptr<Keyring> keyring;
+  ProofOfWork work{WorkPolicy{8, 4, 10, 600, 1000}};
   std::unique_ptr<ContactRequests> contact;
 
   explicit Fixture(int64_t max_open = kMaxOpenRequestsPerOrganization) {
@@ -35,7 +37,7 @@ struct Fixture {
     requests = std::make_unique<store::RequestStore>(*db);
     keyring = std::make_unique<Keyring>(*keys, *audit, [this] { return now; }, crypto::KdfParams::FastForTests());
     contact = std::make_unique<ContactRequests>(
-        *requests, *keys, *audit,
+        *requests, *keys, *audit, work,
         [](const std::string& id) -> std::optional<ContactTarget> {
           return ContactTarget{id == "11111111-1111-4111-8111-111111111111" ? "moviera" : "fier", {{"nl", "M"}}, true,
                                {{"nl", "snel"}}};
@@ -48,9 +50,12 @@ struct Fixture {
     ContactRequestCheck check;
     check.organization_id = org_id;
     check.content = {{"channel", "phone"}, {"phone", "0612345678"}, {"message", message}};
-    auto submitted = contact->Submit(check);
+    auto submitted = contact->Submit(check, Proof(org_id));
     REQUIRE(submitted.ok());
     return submitted->id;
+  }
+  WorkProof Proof(const std::string& org_id = "11111111-1111-4111-8111-111111111111") {
+    return testing::Solve(contact->Challenge(org_id).value());
   }
 };
 
@@ -272,16 +277,72 @@ TEST_CASE("an organisation's open requests are bounded, not its rate, and closin
   ContactRequestCheck fourth;
   fourth.organization_id = "11111111-1111-4111-8111-111111111111";
   fourth.content = {{"channel", "phone"}, {"phone", "0612345678"}};
-  CHECK(f.contact->Submit(fourth).status().code() == StatusCode::kResourceExhausted);
+  CHECK(f.contact->Submit(fourth, f.Proof()).status().code() == StatusCode::kResourceExhausted);
   CHECK(f.requests->CountAll().value() == 3);  // nothing stored
   f.Submit("another organisation is not affected", "22222222-2222-4222-8222-222222222222");
 
   REQUIRE(f.requests->SetStatus(ids[0], "in_progress", f.now).ok());  // being handled is still open
-  CHECK(f.contact->Submit(fourth).status().code() == StatusCode::kResourceExhausted);
+  CHECK(f.contact->Submit(fourth, f.Proof()).status().code() == StatusCode::kResourceExhausted);
   REQUIRE(f.requests->SetStatus(ids[1], "closed", f.now).ok());
-  CHECK(f.contact->Submit(fourth).ok());
-  CHECK(f.contact->Submit(fourth).status().code() == StatusCode::kResourceExhausted);
+  CHECK(f.contact->Submit(fourth, f.Proof()).ok());
+  CHECK(f.contact->Submit(fourth, f.Proof()).status().code() == StatusCode::kResourceExhausted);
   CHECK(f.requests->CountAll().value() == 5);
+}
+
+TEST_CASE("a flood is dealt with as a batch: a time window, one view, one audited delete", "[contact]") {
+  Fixture f;
+  auto recovery = f.keyring->CreateOrganizationKeys("moviera", "test");
+  REQUIRE(recovery.ok());
+  REQUIRE(f.keyring->CreateOrganizationKeys("fier", "test").ok());
+  REQUIRE(f.keyring->AddStaff({"p@m.test", "tulp regen vijver sleutel", std::string("moviera"), false, false}, "test").ok());
+  REQUIRE(f.keyring->GrantWithRecoveryKey("moviera", "p@m.test", recovery.value(), "test").ok());
+  const std::string real = f.Submit("REAL-BEFORE");
+  f.now += 100;
+  std::vector<std::string> flood;
+  for (int i = 0; i < 5; ++i) flood.push_back(f.Submit("FAKE-" + std::to_string(i)));
+  const std::string other = f.Submit("FIER", "22222222-2222-4222-8222-222222222222");
+  f.now += 100;
+  auto login = f.keyring->Login("p@m.test", "tulp regen vijver sleutel").result;
+  REQUIRE(login.ok());
+
+  auto window = f.contact->ListWindow(login->staff, f.now - 150, f.now - 50);
+  REQUIRE(window.ok());
+  REQUIRE(window->size() == 5);  // the flood only: not the request before it, not fier's
+  std::vector<std::string> shown;
+  for (const auto& row : window.value()) shown.push_back(row.id);
+
+  auto opened = f.contact->OpenBatch(login->staff, login->secrets, shown);
+  REQUIRE(opened.ok());
+  REQUIRE(opened->size() == 5);
+  CHECK(opened.value()[0]["request"]["message"].get<std::string>().rfind("FAKE-", 0) == 0);
+
+  SECTION("another organisation's request in the batch: nothing is deleted") {
+    std::vector<std::string> mixed = shown;
+    mixed.push_back(other);
+    CHECK(f.contact->DeleteBatch(login->staff, mixed).status().code() == StatusCode::kNotFound);
+    CHECK(f.requests->CountAll().value() == 7);
+  }
+  SECTION("one action deletes them all, with one audit entry naming each") {
+    const int64_t audit_before = f.audit->Page(store::AuditQuery{0, 500, "", "", ""}).value().size();
+    auto deleted = f.contact->DeleteBatch(login->staff, shown);
+    REQUIRE(deleted.ok());
+    CHECK(deleted.value() == 5);
+    CHECK(f.requests->CountAll().value() == 2);
+    CHECK(f.requests->Get(real).value().has_value());
+    const auto entries = f.audit->Page(store::AuditQuery{0, 500, "", "", ""}).value();
+    REQUIRE(static_cast<int64_t>(entries.size()) == audit_before + 1);
+    const auto& entry = entries.front().action == "delete_requests" ? entries.front() : entries.back();
+    CHECK(entry.action == "delete_requests");
+    CHECK(entry.actor == "p@m.test");
+    for (const auto& id : flood) CHECK(entry.target.find(id) != std::string::npos);
+  }
+  SECTION("an empty, doubled or too large batch is refused") {
+    CHECK(f.contact->DeleteBatch(login->staff, {}).status().code() == StatusCode::kInvalidArgument);
+    CHECK(f.contact->DeleteBatch(login->staff, {real, real}).status().code() == StatusCode::kInvalidArgument);
+    CHECK(f.contact->OpenBatch(login->staff, login->secrets, std::vector<std::string>(kMaxBatch + 1, real))
+              .status().code() == StatusCode::kInvalidArgument);
+    CHECK(f.requests->CountAll().value() == 7);
+  }
 }
 
 TEST_CASE("sessions: expiry, logout wipes, removal", "[session]") {

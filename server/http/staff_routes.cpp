@@ -115,9 +115,25 @@ json Summary(const domain::RequestSummary& r) {
   return item;
 }
 
+// A whole number of unix seconds from the query, or nullopt (also when it is malformed).
+std::optional<int64_t> QuerySeconds(const HttpRequest& request, const std::string& name) {
+  const auto it = request.query.find(name);
+  if (it == request.query.end() || it->second.empty() || it->second.size() > 12) return std::nullopt;
+  for (char ch : it->second)
+    if (ch < '0' || ch > '9') return std::nullopt;
+  return std::stoll(it->second);
+}
+
 HttpResponse Requests(Context& c) {
   if (c.request.method != "GET" && c.request.method != "HEAD") return MethodNotAllowed("GET");
-  auto list = c.services.requests.List(c.session->staff);
+  // ?from=&to= (unix seconds): only the requests created in that window, for a flood.
+  const bool windowed = c.request.query.count("from") || c.request.query.count("to");
+  const auto from = QuerySeconds(c.request, "from"), to = QuerySeconds(c.request, "to");
+  if (windowed && (!from || !to))
+    return ApiError(400, "invalid", "A window needs from and to, both in whole seconds since 1970.", from ? "to" : "from");
+  if (windowed && *from >= *to) return ApiError(400, "invalid", "The window must end after it starts.", "to");
+  auto list = windowed ? c.services.requests.ListWindow(c.session->staff, *from, *to)
+                       : c.services.requests.List(c.session->staff);
   if (!list.ok()) return ErrorFromStatus(list.status());
   json items = json::array();
   int64_t fresh = 0;
@@ -128,21 +144,69 @@ HttpResponse Requests(Context& c) {
   return JsonResponse(200, {{"requests", items}, {"new", fresh}});
 }
 
+// The session's organisation keys that the person still holds a grant for: revoking a
+// grant takes effect at once. The error to answer, if any.
+std::optional<HttpResponse> GrantedSecrets(Context& c, std::vector<domain::OrgSecret>* granted) {
+  auto secrets = c.services.sessions.Secrets(c.token);
+  if (!secrets.ok()) return ApiError(401, "not_logged_in", "Log in again.");
+  auto grants = c.services.keys.GrantsOf(c.session->staff.id);
+  if (!grants.ok()) return ErrorFromStatus(grants.status());
+  for (auto& secret : secrets.value())
+    for (const auto& grant : grants.value())
+      if (grant.organization == secret.organization && grant.version == secret.version) {
+        granted->push_back(std::move(secret));
+        break;
+      }
+  return std::nullopt;
+}
+
+// The body {"ids": [...]} of a batch action.
+std::optional<HttpResponse> ReadIds(const HttpRequest& request, std::vector<std::string>* ids) {
+  json body;
+  if (auto error = ReadJsonBody(request, &body)) return *error;
+  if (!body.is_object() || !body.contains("ids") || !body["ids"].is_array())
+    return ApiError(400, "invalid", "Send {\"ids\": [...]} with the requests to act on.", "ids");
+  for (const auto& id : body["ids"]) {
+    if (!id.is_string()) return ApiError(400, "invalid", "Every id is a text.", "ids");
+    ids->push_back(id.get<std::string>());
+  }
+  return std::nullopt;
+}
+
+HttpResponse BatchError(const Status& status) {
+  if (status.code() == StatusCode::kInvalidArgument) return ApiError(400, "invalid", status.message() + ".", "ids");
+  if (status.code() == StatusCode::kNotFound)
+    return ApiError(404, "not_found", "One of the requests does not exist (any more); nothing was done.", "ids");
+  return ErrorFromStatus(status);
+}
+
+// POST requests/batch-open {ids}: the requests in one view, each open audited.
+HttpResponse BatchOpen(Context& c) {
+  if (c.request.method != "POST") return MethodNotAllowed("POST");
+  std::vector<std::string> ids;
+  if (auto error = ReadIds(c.request, &ids)) return *error;
+  std::vector<domain::OrgSecret> granted;
+  if (auto error = GrantedSecrets(c, &granted)) return *error;
+  auto opened = c.services.requests.OpenBatch(c.session->staff, granted, ids);
+  if (!opened.ok()) return BatchError(opened.status());
+  return JsonResponse(200, {{"requests", opened.value()}});
+}
+
+// POST requests/batch-delete {ids}: deletes them all in one audited action.
+HttpResponse BatchDelete(Context& c) {
+  if (c.request.method != "POST") return MethodNotAllowed("POST");
+  std::vector<std::string> ids;
+  if (auto error = ReadIds(c.request, &ids)) return *error;
+  auto deleted = c.services.requests.DeleteBatch(c.session->staff, ids);
+  if (!deleted.ok()) return BatchError(deleted.status());
+  return JsonResponse(200, {{"status", "deleted"}, {"deleted", deleted.value()}});
+}
+
 HttpResponse OneRequest(Context& c, const std::string& id) {
   const auto& staff = c.session->staff;
   if (c.request.method == "GET" || c.request.method == "HEAD") {
-    auto secrets = c.services.sessions.Secrets(c.token);
-    if (!secrets.ok()) return ApiError(401, "not_logged_in", "Log in again.");
-    // Only keys the person still holds a grant for: revoking a grant takes effect at once.
-    auto grants = c.services.keys.GrantsOf(staff.id);
-    if (!grants.ok()) return ErrorFromStatus(grants.status());
     std::vector<domain::OrgSecret> granted;
-    for (auto& secret : secrets.value())
-      for (const auto& grant : grants.value())
-        if (grant.organization == secret.organization && grant.version == secret.version) {
-          granted.push_back(std::move(secret));
-          break;
-        }
+    if (auto error = GrantedSecrets(c, &granted)) return *error;
     auto opened = c.services.requests.Open(staff, granted, id);
     if (!opened.ok() && opened.status().code() == StatusCode::kFailedPrecondition)
       return ApiError(403, "no_key",
@@ -275,6 +339,8 @@ std::optional<HttpResponse> HandleStaffApi(const HttpRequest& request, AppServic
   if (preview) return HandlePreview(request, services, c.session->staff);
   if (auto editor = HandleEditorApi(route, request, services, c.session->staff)) return editor;
   if (route == "requests") return Requests(c);
+  if (route == "requests/batch-open") return BatchOpen(c);
+  if (route == "requests/batch-delete") return BatchDelete(c);
   if (route.rfind("requests/", 0) == 0 && route.size() > 9 && route.find('/', 9) == std::string::npos)
     return OneRequest(c, route.substr(9));
   if (route == "audit") return Audit(c);

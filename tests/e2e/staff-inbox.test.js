@@ -8,7 +8,7 @@
 const test = require('node:test');
 const assert = require('node:assert');
 const crypto = require('node:crypto');
-const { startServer, launchBrowser, watchPage, assertNoViolations, assertReflows } = require('./harness');
+const { startServer, launchBrowser, watchPage, assertNoViolations, assertReflows, submitContactRequest } = require('./harness');
 
 const MARKER = 'marker-' + crypto.randomUUID();
 const NOTE = 'note-' + crypto.randomUUID();
@@ -64,13 +64,9 @@ test.before(async () => {
   const directory = await (await fetch(server.url + '/api/v1/directory')).json();
   const veiligThuis = directory.organizations.find((o) => o.key === 'veilig-thuis');
   assert.ok(veiligThuis, 'Veilig Thuis is in the directory');
-  const response = await fetch(server.url + '/api/v1/contact-requests', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      organization_id: veiligThuis.id, channel: 'phone', phone: '0612345678', safe_times: ['weekend'],
-      voicemail_ok: false, may_identify: false, language: 'nl', message: MARKER, consent: true,
-    }),
+  const response = await submitContactRequest(server, {
+    organization_id: veiligThuis.id, channel: 'phone', phone: '0612345678', safe_times: ['weekend'],
+    voicemail_ok: false, may_identify: false, language: 'nl', message: MARKER, consent: true,
   });
   assert.strictEqual(response.status, 202, await response.text());
 });

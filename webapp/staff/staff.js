@@ -1,10 +1,11 @@
 /*
  * The staff portal: login, the partner inbox, one opened request, the audit log for
- * administrators, and (editor.js) the directory editor for editors. One page, everything
- * in memory.
+ * administrators, (editor.js) the directory editor for editors, and (flood.js) the batch
+ * tools for a flood of requests. One page, everything in memory.
  *
  * Leaking nothing:
- * - Request content exists only in `state.current` and in #request-body; both are emptied
+ * - Request content exists only in `state.current` and in #request-body (also the batch
+ *   view of flood.js); both are emptied
  *   when the request is closed, on logout, when the session ends, and on pagehide (so the
  *   back/forward cache never holds it). Nothing goes into storage, the URL or the title.
  * - Every text from the server is put in with textContent, never as HTML.
@@ -473,6 +474,7 @@
       parts.push(el('p', { class: 'retention', text: t('home.retention') }));
       parts.push(el('p', { class: 'actions' }, [el('button', { type: 'button', class: 'btn secondary', id: 'refresh', text: t('home.refresh') })]));
       parts.push(state.list.length ? inboxTable(state.list) : el('p', { class: 'empty', text: t('home.empty') }));
+      if (flood) parts.push(flood.section());
     } else {
       parts.push(el('div', { class: 'info-box', id: 'no-access' }, [
         el('p', {}, [el('strong', { text: t('noaccess.text') })]),
@@ -592,7 +594,7 @@
   }
 
   function onHomeSubmit(event) {
-    if (event.target.id !== 'audit-filter') return;
+    if (event.target.id !== 'audit-filter') { if (flood) flood.onSubmit(event); return; }
     event.preventDefault();
     var form = event.target;
     applyAuditFilter({
@@ -862,6 +864,7 @@
   }
 
   function onRequestClick(event) {
+    if (flood && flood.onClick(event)) return;
     var target = event.target.closest('button');
     if (!target) return;
     if (target.id === 'back' || target.id === 'back-bottom') closeRequest();
@@ -911,6 +914,12 @@
     focusHeading: focusHeading, failed: failed, updateNav: updateNav,
     loggedIn: function () { return !!state.me; },
     view: function () { return state.view; }
+  }) : null;
+
+  // The batch tools for a flood of requests (flood.js).
+  var flood = typeof window.HWStaffFlood === 'function' ? window.HWStaffFlood({
+    $: $, el: el, t: t, F: F, api: api, show: show, clearMessages: clearMessages, focusHeading: focusHeading,
+    failed: failed, loadHome: loadHome
   }) : null;
 
   function init() {
