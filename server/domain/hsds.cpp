@@ -13,24 +13,58 @@ namespace {
 
 using nlohmann::json;
 
-bool Verified(const json& detail) {
-  return detail.is_object() && detail.contains("verified") && detail["verified"].is_boolean() &&
-         detail["verified"].get<bool>();
+// Reads never use the const operator[] of nlohmann::json: a missing key there is undefined
+// behaviour, and a draft or a resident view may lack any optional field.
+const json& Field(const json& object, const char* key) {
+  static const json kNull;
+  if (object.is_object()) {
+    const auto it = object.find(key);
+    if (it != object.end()) return *it;
+  }
+  return kNull;
 }
 
-bool Active(const json& service) {
-  return service.is_object() && service.contains("status") && service["status"] == "active";
+bool Verified(const json& detail) {
+  const json& verified = Field(detail, "verified");
+  return verified.is_boolean() && verified.get<bool>();
 }
+
+bool Active(const json& service) { return Field(service, "status") == "active"; }
 
 std::string In(const json& text, const std::string& lang) {
-  if (text.is_object() && text.contains(lang) && text[lang].is_string()) return text[lang].get<std::string>();
-  return "";
+  const json& value = Field(text, lang.c_str());
+  return value.is_string() ? value.get<std::string>() : "";
 }
 
 std::string Str(const json& object, const char* key) {
-  if (object.is_object() && object.contains(key) && object[key].is_string()) return object[key].get<std::string>();
-  return "";
+  const json& value = Field(object, key);
+  return value.is_string() ? value.get<std::string>() : "";
 }
+
+// The service's facts (hours, schedule, languages) are published only with a verified
+// source of their own; ResidentView has already dropped them otherwise, this guards a
+// caller that passes the full directory.
+bool FactsShown(const json& service) { return Verified(Field(service, "facts")); }
+
+// The verified chat of a service, or null.
+const json& ShownChat(const json& service) {
+  static const json kNull;
+  const json& chat = Field(service, "chat");
+  return Verified(chat) ? chat : kNull;
+}
+
+// assured_date: the oldest `checked` of what the export publishes for a service.
+class OldestCheck {
+ public:
+  void Add(const json& detail) {
+    const std::string checked = Str(detail, "checked");
+    if (!checked.empty() && (oldest_.empty() || checked < oldest_)) oldest_ = checked;
+  }
+  const std::string& date() const { return oldest_; }
+
+ private:
+  std::string oldest_;
+};
 
 // Empty values are omitted, never null.
 void PutText(json& object, const char* key, const std::string& value) {
@@ -41,18 +75,34 @@ void PutList(json& object, const char* key, json list) {
 }
 
 bool HasSlots(const json& parent, const char* key) {
-  return parent.is_object() && parent.contains(key) && parent[key].is_array() && !parent[key].empty();
+  const json& slots = Field(parent, key);
+  return slots.is_array() && !slots.empty();
 }
 
 std::string Days(const json& days) {
   std::string joined;
-  for (const json& day : days) joined += (joined.empty() ? "" : ",") + day.get<std::string>();
+  if (!days.is_array()) return joined;
+  for (const json& day : days)
+    if (day.is_string()) joined += (joined.empty() ? "" : ",") + day.get<std::string>();
   return joined;
 }
 
 std::string TimeZoneNote(const std::string& lang) {
   return lang == "en" ? "Local time in the Netherlands (Europe/Amsterdam)."
                       : "Lokale tijd in Nederland (Europe/Amsterdam).";
+}
+
+// A chat with "usually": true: its source says it is usually, not always, staffed at its
+// hours. `timed`: the schedule the note goes on has times.
+std::string UsuallyNote(const std::string& lang, bool timed) {
+  if (lang == "en") return timed ? "Usually, but not always, staffed at these times." : "Usually, but not always, staffed.";
+  return timed ? "Meestal, maar niet altijd, bemand op deze tijden." : "Meestal, maar niet altijd, bemand.";
+}
+
+// Appends a sentence to a schedule's notes.
+void AddNote(json& schedule, const std::string& note) {
+  const std::string notes = Str(schedule, "notes");
+  schedule["notes"] = notes.empty() ? note : notes + " " + note;
 }
 
 const std::map<std::string, std::pair<const char*, const char*>>& LanguageNames() {
@@ -67,71 +117,76 @@ const std::map<std::string, std::pair<const char*, const char*>>& LanguageNames(
 }
 
 json TimedSchedule(const std::string& service_id, const std::string& name, const json& slot, const std::string& lang) {
-  return {{"id", crypto::DerivedUuid(service_id, name)},
-          {"service_id", service_id},
-          {"freq", "WEEKLY"},
-          {"byday", Days(slot["days"])},
-          {"opens_at", slot["opens"]},
-          {"closes_at", slot["closes"]},
-          {"notes", TimeZoneNote(lang)}};
+  json schedule = {{"id", crypto::DerivedUuid(service_id, name)}, {"service_id", service_id}, {"freq", "WEEKLY"}};
+  PutText(schedule, "byday", Days(Field(slot, "days")));
+  PutText(schedule, "opens_at", Str(slot, "opens"));
+  PutText(schedule, "closes_at", Str(slot, "closes"));
+  schedule["notes"] = TimeZoneNote(lang);
+  return schedule;
 }
 
-json Schedules(const json& service, const std::string& lang) {
-  const std::string id = service["id"].get<std::string>();
-  json schedules = json::array();
-  const std::string hours = In(service["hours"], lang);
+// Phone hours: the service's schedule and hours text, when its facts are shown.
+void PhoneSchedules(const json& service, const std::string& id, const std::string& lang, json* schedules) {
+  if (!FactsShown(service)) return;
+  const std::string hours = In(Field(service, "hours"), lang);
   if (HasSlots(service, "schedule")) {
-    for (size_t i = 0; i < service["schedule"].size(); ++i) {
-      json schedule = TimedSchedule(id, "schedule/" + std::to_string(i), service["schedule"][i], lang);
+    const json& slots = Field(service, "schedule");
+    for (size_t i = 0; i < slots.size(); ++i) {
+      json schedule = TimedSchedule(id, "schedule/" + std::to_string(i), slots[i], lang);
       PutText(schedule, "description", hours);
-      schedules.push_back(std::move(schedule));
+      schedules->push_back(std::move(schedule));
     }
   } else if (!hours.empty()) {
-    schedules.push_back({{"id", crypto::DerivedUuid(id, "hours")}, {"service_id", id}, {"description", hours}});
+    schedules->push_back({{"id", crypto::DerivedUuid(id, "hours")}, {"service_id", id}, {"description", hours}});
   }
-  if (service.contains("chat") && Verified(service["chat"])) {
-    const json& chat = service["chat"];
-    const std::string description = In(chat["description"], lang);
-    if (HasSlots(chat, "schedule")) {
-      for (size_t i = 0; i < chat["schedule"].size(); ++i) {
-        json schedule = TimedSchedule(id, "chat-schedule/" + std::to_string(i), chat["schedule"][i], lang);
-        schedule["attending_type"] = "virtual";
-        PutText(schedule, "description", description);
-        schedules.push_back(std::move(schedule));
-      }
-    } else {
-      json schedule = {{"id", crypto::DerivedUuid(id, "chat")}, {"service_id", id}, {"attending_type", "virtual"}};
-      PutText(schedule, "description", description);
-      schedules.push_back(std::move(schedule));
-    }
-  }
-  return schedules;
 }
 
-json Phones(const json& service, const std::string& lang, std::string* fees, std::string* oldest_check) {
-  const std::string id = service["id"].get<std::string>();
+// Chat hours: virtual schedules, one per slot, or one without times when they are unknown.
+void ChatSchedules(const json& chat, const std::string& id, const std::string& lang, json* schedules) {
+  if (chat.is_null()) return;
+  const std::string description = In(Field(chat, "description"), lang);
+  const bool usually = Field(chat, "usually") == true;
+  auto add = [&](json schedule) {
+    schedule["attending_type"] = "virtual";
+    PutText(schedule, "description", description);
+    if (usually) AddNote(schedule, UsuallyNote(lang, schedule.contains("opens_at")));
+    schedules->push_back(std::move(schedule));
+  };
+  if (HasSlots(chat, "schedule")) {
+    const json& slots = Field(chat, "schedule");
+    for (size_t i = 0; i < slots.size(); ++i)
+      add(TimedSchedule(id, "chat-schedule/" + std::to_string(i), slots[i], lang));
+  } else {
+    add({{"id", crypto::DerivedUuid(id, "chat")}, {"service_id", id}});
+  }
+}
+
+json Phones(const json& service, const std::string& id, const std::string& lang, std::string* fees,
+            OldestCheck* assured) {
   json phones = json::array();
-  if (!service.contains("phones") || !service["phones"].is_array()) return phones;
-  for (const json& phone : service["phones"]) {
-    if (!Verified(phone)) continue;
-    json out = {{"id", phone["id"]}, {"service_id", id}, {"number", phone["number"]}, {"type", phone["type"]}};
-    const std::string cost = In(phone["cost"], lang);
-    std::string description = In(phone["description"], lang);
+  const json& list = Field(service, "phones");
+  if (!list.is_array()) return phones;
+  for (const json& phone : list) {
+    const std::string number = Str(phone, "number");
+    if (!Verified(phone) || number.empty()) continue;
+    json out = {{"id", Field(phone, "id")}, {"service_id", id}, {"number", number}};
+    PutText(out, "type", Str(phone, "type"));
+    const std::string cost = In(Field(phone, "cost"), lang);
+    std::string description = In(Field(phone, "description"), lang);
     if (!cost.empty()) description += HsdsCostLabel(lang) + cost;
     PutText(out, "description", description);
-    if (!cost.empty()) *fees += (fees->empty() ? "" : "\n") + phone["number"].get<std::string>() + ": " + cost;
-    const std::string checked = Str(phone, "checked");
-    if (!checked.empty() && (oldest_check->empty() || checked < *oldest_check)) *oldest_check = checked;
+    if (!cost.empty()) *fees += (fees->empty() ? "" : "\n") + number + ": " + cost;
+    assured->Add(phone);
     phones.push_back(std::move(out));
   }
   return phones;
 }
 
-json Languages(const json& service, const std::string& lang) {
-  const std::string id = service["id"].get<std::string>();
+json Languages(const json& service, const std::string& id, const std::string& lang) {
   json languages = json::array();
-  if (!service.contains("languages") || !service["languages"].is_array()) return languages;
-  for (const json& code : service["languages"]) {
+  const json& codes = Field(service, "languages");  // optional: most services do not list them
+  if (!FactsShown(service) || !codes.is_array()) return languages;
+  for (const json& code : codes) {
     if (!code.is_string()) continue;
     const std::string c = code.get<std::string>();
     json language = {{"id", crypto::DerivedUuid(id, "language/" + c)}, {"service_id", id}, {"code", c}};
@@ -143,23 +198,30 @@ json Languages(const json& service, const std::string& lang) {
 }
 
 json Service(const json& org, const json& service, const std::string& lang) {
-  const std::string id = service["id"].get<std::string>();
-  json out = {{"id", id}, {"organization_id", org["id"]}, {"status", service["status"]}};
-  PutText(out, "name", In(service["name"], lang));
-  PutText(out, "description", In(service["description"], lang));
-  std::string fees, oldest_check;
-  json phones = Phones(service, lang, &fees, &oldest_check);
-  if (service.contains("chat") && Verified(service["chat"])) {
-    out["url"] = service["chat"]["url"];
-    const std::string checked = Str(service["chat"], "checked");
-    if (!checked.empty() && (oldest_check.empty() || checked < oldest_check)) oldest_check = checked;
+  const std::string id = Str(service, "id");
+  json out = {{"id", id}, {"organization_id", Field(org, "id")}, {"status", Field(service, "status")}};
+  PutText(out, "name", In(Field(service, "name"), lang));
+  PutText(out, "description", In(Field(service, "description"), lang));
+  std::string fees;
+  OldestCheck assured;
+  json phones = Phones(service, id, lang, &fees, &assured);
+  const json& chat = ShownChat(service);
+  if (!chat.is_null()) {
+    PutText(out, "url", Str(chat, "url"));
+    assured.Add(chat);
   }
+  json schedules = json::array();
+  PhoneSchedules(service, id, lang, &schedules);
+  json languages = Languages(service, id, lang);
+  // The facts count for assured_date only when the export publishes one of them.
+  if (!schedules.empty() || !languages.empty()) assured.Add(Field(service, "facts"));
+  ChatSchedules(chat, id, lang, &schedules);
   PutText(out, "fees_description", fees);
-  PutText(out, "assured_date", oldest_check);
+  PutText(out, "assured_date", assured.date());
   PutList(out, "phones", std::move(phones));
-  PutList(out, "schedules", Schedules(service, lang));
-  PutList(out, "languages", Languages(service, lang));
-  const std::string area = In(service["area"], lang);
+  PutList(out, "schedules", std::move(schedules));
+  PutList(out, "languages", std::move(languages));
+  const std::string area = In(Field(service, "area"), lang);
   if (!area.empty())
     out["service_areas"] = json::array({{{"id", crypto::DerivedUuid(id, "service_area")}, {"service_id", id}, {"name", area}}});
   return out;
@@ -167,28 +229,33 @@ json Service(const json& org, const json& service, const std::string& lang) {
 
 // The organisation's own fields, without services.
 json OrganizationCore(const json& org, const std::string& lang) {
-  json out = {{"id", org["id"]}};
-  PutText(out, "name", In(org["name"], lang));
-  PutText(out, "description", In(org["description"], lang));
-  if (org.contains("website") && Verified(org["website"])) PutText(out, "website", Str(org["website"], "url"));
+  json out = {{"id", Field(org, "id")}};
+  PutText(out, "name", In(Field(org, "name"), lang));
+  PutText(out, "description", In(Field(org, "description"), lang));
+  if (Verified(Field(org, "website"))) PutText(out, "website", Str(Field(org, "website"), "url"));
   return out;
+}
+
+// The organisation's services as a list; none when it has none (or they are damaged).
+const json& ServicesOf(const json& org) {
+  static const json kNone = json::array();
+  const json& services = Field(org, "services");
+  return services.is_array() ? services : kNone;
 }
 
 json Organization(const json& org, const std::string& lang) {
   json out = OrganizationCore(org, lang);
   json services = json::array();
-  if (org.contains("services") && org["services"].is_array())
-    for (const json& service : org["services"])
-      if (Active(service)) services.push_back(Service(org, service, lang));
+  for (const json& service : ServicesOf(org))
+    if (Active(service)) services.push_back(Service(org, service, lang));
   PutList(out, "services", std::move(services));
   return out;
 }
 
 const json& Organizations(const json& directory) {
   static const json kNone = json::array();
-  if (directory.is_object() && directory.contains("organizations") && directory["organizations"].is_array())
-    return directory["organizations"];
-  return kNone;
+  const json& organizations = Field(directory, "organizations");
+  return organizations.is_array() ? organizations : kNone;
 }
 
 std::string LowerAscii(std::string text) {
@@ -210,16 +277,15 @@ json HsdsOrganizations(const json& resident_directory, const std::string& lang) 
 
 json HsdsOrganization(const json& resident_directory, const std::string& id, const std::string& lang) {
   for (const json& org : Organizations(resident_directory))
-    if (org.value("id", "") == id) return Organization(org, lang);
+    if (Str(org, "id") == id) return Organization(org, lang);
   return nullptr;
 }
 
 json HsdsServices(const json& resident_directory, const std::string& lang) {
   json out = json::array();
   for (const json& org : Organizations(resident_directory)) {
-    if (!org.contains("services") || !org["services"].is_array()) continue;
     const json core = OrganizationCore(org, lang);
-    for (const json& service : org["services"]) {
+    for (const json& service : ServicesOf(org)) {
       if (!Active(service)) continue;
       json s = Service(org, service, lang);
       s["organization"] = core;
@@ -231,9 +297,8 @@ json HsdsServices(const json& resident_directory, const std::string& lang) {
 
 json HsdsService(const json& resident_directory, const std::string& id, const std::string& lang) {
   for (const json& org : Organizations(resident_directory)) {
-    if (!org.contains("services") || !org["services"].is_array()) continue;
-    for (const json& service : org["services"]) {
-      if (!Active(service) || service.value("id", "") != id) continue;
+    for (const json& service : ServicesOf(org)) {
+      if (!Active(service) || Str(service, "id") != id) continue;
       json s = Service(org, service, lang);
       s["organization"] = OrganizationCore(org, lang);
       return s;

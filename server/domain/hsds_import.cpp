@@ -8,10 +8,13 @@
 #include <set>
 
 #include "crypto/derived_id.h"
+#include "domain/amsterdam_time.h"
 #include "domain/directory_validator.h"
+#include "domain/freshness.h"
 #include "domain/hsds.h"
 #include "domain/text_shape.h"
 #include "domain/phone_number.h"
+#include "domain/resident_view.h"
 #include "domain/schedule.h"
 
 namespace hw::domain {
@@ -22,6 +25,11 @@ using Locate = std::function<json&(json&)>;
 
 const char* const kAddressReason = "shelter and service addresses are never published; not imported";
 const char* const kUnverified = " (unverified: residents see it once an editor has checked it)";
+const char* const kFactsUnverified =
+    " (the service's facts are unverified now: residents see its hours, cost, anonymity and languages once an editor "
+    "has checked them)";
+// What a detail's provenance says about its source; an import replaces all of it.
+constexpr const char* kSourceFields[] = {"source", "source_url", "source_date", "checked", "checked_by", "verified"};
 
 const json& Field(const json& object, const char* key) {
   static const json kNull;
@@ -44,23 +52,19 @@ bool IsEmptyValue(const json& v) {
          (v.is_object() && v.empty());
 }
 
-bool Verified(const json& detail) {
-  const json& v = Field(detail, "verified");
-  return v.is_boolean() && v.get<bool>();
-}
-
 bool HasSlots(const json& parent, const char* key) {
   const json& slots = Field(parent, key);
   return slots.is_array() && !slots.empty();
 }
 
-std::string Today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
-  return text;
+// Today in Amsterdam, where the directory's dates are kept.
+std::string Today() { return AmsterdamDate(static_cast<int64_t>(std::time(nullptr))); }
+
+// The day `date` (YYYY-MM-DD) names, or nullopt when it is not a date.
+std::optional<int64_t> DayOf(const std::string& date) {
+  int64_t day = 0;
+  if (!ParseIsoDate(date, &day)) return std::nullopt;
+  return day;
 }
 
 // The number the tel: link dials for a written Dutch number (CheckDutchPhone's rule);
@@ -133,7 +137,7 @@ struct ParsedSchedule {
 class Importer {
  public:
   Importer(const json& base, const std::string& lang, const std::string& date)
-      : current_(base), lang_(lang), date_(date) {}
+      : current_(base), lang_(lang), date_(date), today_(DayOf(date)) {}
 
   HsdsImportResult Run(const json& document);
 
@@ -164,7 +168,11 @@ class Importer {
   std::optional<ParsedSchedule> ParseSchedule(const std::string& path, const json& entry);
   // The one description shared by `entries`; differing ones are refused.
   std::string SharedDescription(const std::vector<ParsedSchedule>& entries, const char* what);
-  void ImportText(const std::string& path, const json& value, const Locate& text, const std::string& what);
+  // A changed text is applied for lang_. With `provenance`, the text is part of that detail
+  // (a phone's description or cost, a chat's description, a service's hours): the detail
+  // then becomes unverified too.
+  void ImportText(const std::string& path, const json& value, const Locate& text, const std::string& what,
+                  const Locate& provenance = nullptr, const char* unverified = kUnverified);
   void RefuseLocations(const std::string& path, const json& list);
   void RefuseUnkept(const std::string& path, const json& item, const std::set<std::string>& read, const char* what);
 
@@ -172,11 +180,22 @@ class Importer {
   void Propose(const std::string& path, const std::string& change, const std::function<void(json&)>& apply);
   void Refuse(const std::string& path, const std::string& reason) { refusals_.push_back({path, reason}); }
 
+  // A new or changed detail: unverified, and nothing of the old source stays with it (a
+  // changed number must not look checked against a page that showed the old one).
   void MarkImported(json& detail) const {
+    if (!detail.is_object()) detail = json::object();
+    for (const char* field : kSourceFields) detail.erase(field);
     detail["source"] = "HSDS import " + date_;
     detail["checked"] = date_;
     detail["verified"] = false;
   }
+  // The facts of service `si` changed: its "facts" source is unverified (made when missing).
+  static Locate FactsOf(size_t oi, size_t si) {
+    return [oi, si](json& d) -> json& { return ServiceAt(d, oi, si)["facts"]; };
+  }
+  // Whether residents see `detail` of organisation `oi` on the import's date: what the
+  // export gave them, so what a document that lacks it would remove.
+  bool Seen(const json& detail, size_t oi) const { return ShownToResidents(detail, RecheckDays(OrgOf(oi)), today_); }
   json BothLanguages(const std::string& text) const { return {{"nl", text}, {"en", text}}; }
   // A note for the staff's list of work about a detail added from this document.
   json AddedTodo(const std::string& what_nl, const std::string& what_en, const json& service) const;
@@ -187,6 +206,7 @@ class Importer {
   std::set<std::string> known_issues_;  // problems current_ has; a change may add none
   const std::string lang_;
   const std::string date_;
+  const std::optional<int64_t> today_;  // date_ as a day, for what residents see
   std::vector<std::string> changes_;
   std::vector<HsdsRefusal> refusals_;
 };
@@ -257,7 +277,7 @@ void Importer::ImportWebsite(const std::string& path, const json& item, size_t o
   const std::string base_url = Str(base, "url");
   const json& value = Field(item, "website");
   if (IsEmptyValue(value)) {
-    if (Verified(base))
+    if (Seen(base, oi))
       Refuse(where, "the website " + base_url + " is not in the document; the import does not remove it: remove it in "
                     "the editor if it is wrong");
     return;
@@ -375,7 +395,7 @@ void Importer::ImportPhones(const std::string& path, const json& item, size_t oi
     ImportPhone(Path(path, "phones", k), phones[k], oi, si, label, &matched);
   const json& ours = PhonesOf(oi, si);
   for (size_t b = 0; b < original; ++b) {
-    if (matched.count(b) || !Verified(ours[b])) continue;
+    if (matched.count(b) || !Seen(ours[b], oi)) continue;
     Refuse(where, "the phone " + Str(ours[b], "number") +
                       " is not in the document; the import does not remove phones: remove it in the editor if it is "
                       "wrong");
@@ -472,17 +492,25 @@ void Importer::ImportPhone(const std::string& pp, const json& phone, size_t oi, 
       MarkImported(ph);
     });
   } else if (number != base_number) {
-    Propose(Path(pp, "number"), label + ": phone " + base_number + " is now written " + number,
-            [&](json& d) { ServiceAt(d, oi, si)["phones"][p]["number"] = number; });
+    // The same digits, but residents read another text than the source showed.
+    Propose(Path(pp, "number"), label + ": phone " + base_number + " is now written " + number + kUnverified,
+            [&](json& d) {
+              json& ph = ServiceAt(d, oi, si)["phones"][p];
+              ph["number"] = number;
+              MarkImported(ph);
+            });
   }
+  // What the phone's texts say (when it answers, what a call costs) was checked with its
+  // source too: a changed text waits for a check like a changed number.
+  const Locate this_phone = [oi, si, p](json& d) -> json& { return ServiceAt(d, oi, si)["phones"][p]; };
   if (description)
     ImportText(Path(pp, "description"), *description,
                [oi, si, p](json& d) -> json& { return ServiceAt(d, oi, si)["phones"][p]["description"]; },
-               label + ": description of phone " + number);
+               label + ": description of phone " + number, this_phone);
   if (cost)
     ImportText(Path(pp, "description"), *cost,
                [oi, si, p](json& d) -> json& { return ServiceAt(d, oi, si)["phones"][p]["cost"]; },
-               label + ": cost of phone " + number);
+               label + ": cost of phone " + number, this_phone);
 }
 
 std::optional<ParsedSchedule> Importer::ParseSchedule(const std::string& path, const json& entry) {
@@ -594,16 +622,20 @@ void Importer::ImportSchedules(const std::string& path, const json& item, size_t
   const std::string hours = SharedDescription(phone, "phone-hours");
   if (!hours.empty())
     ImportText(Path(path, "schedules"), hours, [oi, si](json& d) -> json& { return ServiceAt(d, oi, si)["hours"]; },
-               label + ": hours text");
+               label + ": hours text", FactsOf(oi, si), kFactsUnverified);
   json slots = json::array();
   for (const ParsedSchedule& entry : phone)
     if (!entry.slot.is_null()) slots.push_back(entry.slot);
   const json base = ServiceOf(oi, si);
   if (!phone_refused && !slots.empty() && slots != Field(base, "schedule")) {
-    Propose(Path(path, "schedules"), label + ": phone hours changed to " + DescribeSlots(slots),
-            [&](json& d) { ServiceAt(d, oi, si)["schedule"] = slots; });
-  } else if (!phone_refused && slots.empty() && HasSlots(base, "schedule")) {
-    Refuse(Path(path, "schedules"), "the phone hours (" + DescribeSlots(base["schedule"]) +
+    Propose(Path(path, "schedules"), label + ": phone hours changed to " + DescribeSlots(slots) + kFactsUnverified,
+            [&](json& d) {
+              ServiceAt(d, oi, si)["schedule"] = slots;
+              MarkImported(FactsOf(oi, si)(d));
+            });
+  } else if (!phone_refused && slots.empty() && HasSlots(base, "schedule") && Seen(Field(base, "facts"), oi)) {
+    // Hours residents do not see (their facts are unverified) were not exported either.
+    Refuse(Path(path, "schedules"), "the phone hours (" + DescribeSlots(Field(base, "schedule")) +
                                         ") are not in the document; the import does not remove them: remove them in "
                                         "the editor if they are wrong");
   }
@@ -630,7 +662,7 @@ void Importer::ImportChat(const std::string& path, const json& item, size_t oi, 
     for (const ParsedSchedule& entry : entries)
       Refuse(entry.path, "a chat schedule (attending_type \"virtual\") needs the chat's address in the service url; "
                          "not imported");
-    if (Verified(base))
+    if (Seen(base, oi))
       Refuse(Path(path, "url"), "the chat " + base_url + " is not in the document; the import does not remove it: "
                                 "remove it in the editor if it is wrong");
     return;
@@ -665,17 +697,19 @@ void Importer::ImportChat(const std::string& path, const json& item, size_t oi, 
   if (!description.empty())
     ImportText(Path(path, "schedules"), description,
                [oi, si](json& d) -> json& { return ServiceAt(d, oi, si)["chat"]["description"]; },
-               label + ": chat description");
+               label + ": chat description",
+               [oi, si](json& d) -> json& { return ServiceAt(d, oi, si)["chat"]; });
   if (refused) return;
   if (!slots.empty() && slots != Field(base, "schedule")) {
     Propose(Path(path, "schedules"), label + ": chat hours changed to " + DescribeSlots(slots) + kUnverified,
             [&](json& d) {
               json& chat = ServiceAt(d, oi, si)["chat"];
               chat["schedule"] = slots;
+              chat.erase("usually");  // its source said so of the old hours
               MarkImported(chat);
             });
   } else if (slots.empty() && HasSlots(base, "schedule")) {
-    Refuse(Path(path, "schedules"), "the chat hours (" + DescribeSlots(base["schedule"]) +
+    Refuse(Path(path, "schedules"), "the chat hours (" + DescribeSlots(Field(base, "schedule")) +
                                         ") are not in the document; the import does not remove them: remove them in "
                                         "the editor if they are wrong");
   }
@@ -708,8 +742,10 @@ void Importer::ImportLanguages(const std::string& path, const json& item, size_t
   if (!readable || codes == Field(ServiceOf(oi, si), "languages")) return;
   std::string names;
   for (const json& code : codes) names += (names.empty() ? "" : ", ") + code.get<std::string>();
-  Propose(Path(path, "languages"), label + ": languages changed to " + names,
-          [&](json& d) { ServiceAt(d, oi, si)["languages"] = codes; });
+  Propose(Path(path, "languages"), label + ": languages changed to " + names + kFactsUnverified, [&](json& d) {
+    ServiceAt(d, oi, si)["languages"] = codes;
+    MarkImported(FactsOf(oi, si)(d));
+  });
 }
 
 void Importer::ImportArea(const std::string& path, const json& item, size_t oi, size_t si, const std::string& label) {
@@ -722,13 +758,18 @@ void Importer::ImportArea(const std::string& path, const json& item, size_t oi, 
       Refuse(ap, "Hulpwijzer keeps one area text per service; only the first service area was read");
       continue;
     }
+    if (!list[k].is_object()) {
+      Refuse(ap, "must be an HSDS service area (a JSON object); not imported");
+      continue;
+    }
     ImportText(Path(ap, "name"), Field(list[k], "name"),
                [oi, si](json& d) -> json& { return ServiceAt(d, oi, si)["area"]; }, label + ": area");
     RefuseUnkept(ap, list[k], {"id", "service_id", "name"}, "a service area");
   }
 }
 
-void Importer::ImportText(const std::string& path, const json& value, const Locate& text, const std::string& what) {
+void Importer::ImportText(const std::string& path, const json& value, const Locate& text, const std::string& what,
+                          const Locate& provenance, const char* unverified) {
   if (IsEmptyValue(value)) return;
   if (!value.is_string()) return Refuse(path, "must be text; not imported");
   const std::string v = value.get<std::string>();
@@ -737,7 +778,10 @@ void Importer::ImportText(const std::string& path, const json& value, const Loca
   if (!now.is_null() && !now.is_object())
     return Refuse(path, "this text is damaged in the directory; fix it in the editor first; not imported");
   if (In(now, lang_) == v) return;
-  Propose(path, what + " (" + lang_ + ") changed", [&](json& d) { text(d)[lang_] = v; });
+  Propose(path, what + " (" + lang_ + ") changed" + (provenance ? unverified : ""), [&](json& d) {
+    text(d)[lang_] = v;
+    if (provenance) MarkImported(provenance(d));
+  });
 }
 
 void Importer::RefuseLocations(const std::string& path, const json& list) {
@@ -757,6 +801,7 @@ void Importer::RefuseLocations(const std::string& path, const json& list) {
 
 void Importer::RefuseUnkept(const std::string& path, const json& item, const std::set<std::string>& read,
                             const char* what) {
+  if (!item.is_object()) return;
   for (auto it = item.begin(); it != item.end(); ++it) {
     if (read.count(it.key()) || IsEmptyValue(it.value())) continue;
     Refuse(Path(path, it.key().c_str()),
@@ -782,10 +827,11 @@ void Importer::Propose(const std::string& path, const std::string& change, const
 
 json Importer::AddedTodo(const std::string& what_nl, const std::string& what_en, const json& service) const {
   const bool from_dutch = lang_ == "nl";
-  return {{"nl", "HSDS-import " + date_ + ": " + what_nl + " toegevoegd aan \"" + In(service["name"], "nl") + "\" uit het " +
+  const json& name = Field(service, "name");
+  return {{"nl", "HSDS-import " + date_ + ": " + what_nl + " toegevoegd aan \"" + In(name, "nl") + "\" uit het " +
                      (from_dutch ? "Nederlandse" : "Engelse") + " document. Controleer het, zet het dan op gecontroleerd, "
                      "en schrijf de " + (from_dutch ? "Engelse" : "Nederlandse") + " tekst."},
-          {"en", "HSDS import " + date_ + ": " + what_en + " added to \"" + In(service["name"], "en") + "\" from the " +
+          {"en", "HSDS import " + date_ + ": " + what_en + " added to \"" + In(name, "en") + "\" from the " +
                      (from_dutch ? "Dutch" : "English") + " document. Check it, then mark it verified, and write the " +
                      (from_dutch ? "English" : "Dutch") + " text."}};
 }

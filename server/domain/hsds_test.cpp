@@ -1,6 +1,7 @@
 // The HSDS export, list and page shapes, and the import: mapping, privacy (nothing
-// unverified leaves), stable ids, the round trip on the real directory, and one test per
-// import rule. The official schemas are checked by tests/hsds/test_hsds.py.
+// unverified, unsourced or withdrawn for age leaves; no provenance field), assured_date,
+// stable ids, the round trip on the real directory, one test per import rule, and drafts
+// damaged in every place. The official schemas are checked by tests/hsds/test_hsds.py.
 #include "domain/hsds.h"
 
 #include <catch2/catch.hpp>
@@ -9,6 +10,7 @@
 #include <regex>
 #include <set>
 
+#include "domain/amsterdam_time.h"
 #include "domain/directory_validator.h"
 #include "domain/resident_view.h"
 #include "domain/test_data.h"
@@ -22,7 +24,18 @@ using testing::RealDirectory;
 
 const char* const kVeiligThuis = "689cdc35-3a76-40f2-921d-d41b27ffd19a";
 const char* const kVeiligThuisService = "c5289553-1505-4fee-9c7d-56ced1a45f93";
-const char* const kDate = "2026-12-01";
+const char* const kPolice = "c25c0d6f-2595-47b2-bb01-9d3cf2fbe8d1";
+const char* const kHelpwanted = "81d82c29-2496-4bb9-9982-6c96f34ca8fb";
+const char* const kCsg = "19be3fd4-17d9-4305-8910-3e61fb4b1ad3";
+const char* const kMoviera = "bf4c8507-07db-4bc5-b97b-91a766db8230";
+const char* const kDate = "2026-12-05";  // the day after the real directory's checks
+
+// A day as days since 1970-01-01.
+int64_t Day(const std::string& date) {
+  int64_t day = 0;
+  if (!ParseIsoDate(date, &day)) throw std::runtime_error("not a date: " + date);
+  return day;
+}
 
 // Every value in the document, with its path.
 void Walk(const json& value, const std::string& path, const std::function<void(const json&, const std::string&)>& visit) {
@@ -51,6 +64,15 @@ bool Refused(const HsdsImportResult& result, const std::string& path, const std:
   return false;
 }
 
+// A detail new or changed by an import: unverified, with nothing of its old source.
+void CheckMarkedImported(const json& detail) {
+  INFO(detail.dump());
+  CHECK(detail["verified"] == false);
+  CHECK(detail["source"] == std::string("HSDS import ") + kDate);
+  CHECK(detail["checked"] == kDate);
+  for (const char* old : {"source_url", "source_date", "checked_by"}) CHECK_FALSE(detail.contains(old));
+}
+
 std::string Dump(const HsdsImportResult& result) {
   std::string text;
   for (const auto& change : result.changes) text += "change: " + change + "\n";
@@ -70,6 +92,11 @@ TEST_CASE("the HSDS export has one organisation per organisation, without empty 
       CHECK_FALSE(value.is_null());
       CHECK_FALSE((value.is_string() && value.get<std::string>().empty()));
       CHECK_FALSE((value.is_array() && value.empty()));
+      // Where a fact was seen and who checked it stays in the directory (hsds.h).
+      const std::string key = path.substr(path.rfind('.') + 1);
+      for (const char* kept : {"source", "source_url", "source_date", "checked", "checked_by", "verified", "facts",
+                               "usually", "todo"})
+        CHECK(key != kept);
       const bool is_id = path.size() >= 3 && path.compare(path.size() - 3, 3, ".id") == 0;
       if (is_id) {
         CHECK(std::regex_match(value.get<std::string>(), kUuid));
@@ -90,7 +117,7 @@ TEST_CASE("programme organisations are exported without services", "[hsds]") {
   CHECK_FALSE(programme.contains("services"));
 }
 
-TEST_CASE("Veilig Thuis in HSDS: phone with its cost, phone and chat hours, languages, area", "[hsds]") {
+TEST_CASE("Veilig Thuis in HSDS: phone with its cost, phone and chat hours, area", "[hsds]") {
   json nl = HsdsOrganizations(ResidentView(RealDirectory()), "nl");
   json en = HsdsOrganizations(ResidentView(RealDirectory()), "en");
   const json& org = ExportedOrg(nl, kVeiligThuis);
@@ -102,17 +129,15 @@ TEST_CASE("Veilig Thuis in HSDS: phone with its cost, phone and chat hours, lang
   CHECK(service["status"] == "active");
   CHECK(service["url"] == "https://veiligthuis.nl");
   CHECK(service["fees_description"] == "0800-2000: Gratis");
-  CHECK(service["assured_date"] == "2026-11-28");
+  CHECK(service["assured_date"] == "2026-12-04");
 
   REQUIRE(service["phones"].size() == 1);
   const json& phone = service["phones"][0];
   CHECK(phone["id"] == "1749a395-da31-458f-92ce-c2f3791a9ed0");
   CHECK(phone["number"] == "0800-2000");
   CHECK(phone["type"] == "voice");
-  CHECK(phone["description"] ==
-        "Dag en nacht, anoniem als je wilt. Je wordt doorverbonden met je eigen regio. Kosten: Gratis");
-  CHECK(ExportedOrg(en, kVeiligThuis)["services"][0]["phones"][0]["description"] ==
-        "Day and night, anonymous if you want. You are put through to your own region. Cost: Free");
+  CHECK(phone["description"] == "Dag en nacht. Kosten: Gratis");
+  CHECK(ExportedOrg(en, kVeiligThuis)["services"][0]["phones"][0]["description"] == "Day and night. Cost: Free");
 
   REQUIRE(service["schedules"].size() == 2);
   const json& phone_hours = service["schedules"][0];
@@ -120,8 +145,7 @@ TEST_CASE("Veilig Thuis in HSDS: phone with its cost, phone and chat hours, lang
   CHECK(phone_hours["byday"] == "MO,TU,WE,TH,FR,SA,SU");
   CHECK(phone_hours["opens_at"] == "00:00");
   CHECK(phone_hours["closes_at"] == "23:59");
-  CHECK(phone_hours["description"] ==
-        "Bellen: dag en nacht. Chat: maandag tot en met vrijdag, van 9.00 tot 17.00 uur.");
+  CHECK(phone_hours["description"] == "Bellen: dag en nacht. Chat: maandag tot en met vrijdag, 9 tot 17 uur.");
   CHECK(phone_hours["notes"] == "Lokale tijd in Nederland (Europe/Amsterdam).");
   CHECK_FALSE(phone_hours.contains("attending_type"));
   CHECK_FALSE(phone_hours.contains("timezone"));  // a fixed UTC offset; summer time makes it wrong
@@ -130,30 +154,66 @@ TEST_CASE("Veilig Thuis in HSDS: phone with its cost, phone and chat hours, lang
   CHECK(chat_hours["byday"] == "MO,TU,WE,TH,FR");
   CHECK(chat_hours["opens_at"] == "09:00");
   CHECK(chat_hours["closes_at"] == "17:00");
-  CHECK(chat_hours["description"] ==
-        "Anoniem chatten voor advies, via veiligthuis.nl. Een melding doe je via de telefoon.");
+  CHECK(chat_hours["description"] == "Anoniem chatten voor advies.");
+  // The chat is "usually" staffed at its hours (its source says so), not always.
+  CHECK(chat_hours["notes"] ==
+        "Lokale tijd in Nederland (Europe/Amsterdam). Meestal, maar niet altijd, bemand op deze tijden.");
+  CHECK(ExportedOrg(en, kVeiligThuis)["services"][0]["schedules"][1]["notes"] ==
+        "Local time in the Netherlands (Europe/Amsterdam). Usually, but not always, staffed at these times.");
 
-  REQUIRE(service["languages"].size() == 1);
-  CHECK(service["languages"][0]["code"] == "nl");
-  CHECK(service["languages"][0]["name"] == "Nederlands");
-  CHECK(ExportedOrg(en, kVeiligThuis)["services"][0]["languages"][0]["name"] == "Dutch");
+  CHECK_FALSE(service.contains("languages"));  // Veilig Thuis lists none
   REQUIRE(service["service_areas"].size() == 1);
   CHECK(service["service_areas"][0]["name"] ==
         "Heel Nederland. Je wordt doorverbonden met Veilig Thuis in je eigen regio.");
 }
 
-TEST_CASE("a chat with unknown hours is a virtual schedule without times", "[hsds]") {
-  json document = HsdsOrganizations(ResidentView(RealDirectory()), "en");
-  const json& police = ExportedOrg(document, "c25c0d6f-2595-47b2-bb01-9d3cf2fbe8d1")["services"][0];
-  CHECK(police["url"] == "https://politie.nl");
-  CHECK(police["fees_description"] == "0900-8844: You pay a start fee plus a charge per minute.");
-  REQUIRE(police["schedules"].size() == 2);
-  CHECK(police["schedules"][0] == json({{"id", police["schedules"][0]["id"]},
-                                        {"service_id", police["id"]},
-                                        {"description", "We do not know the hours. See politie.nl."}}));
-  CHECK(police["schedules"][1]["attending_type"] == "virtual");
-  CHECK(police["schedules"][1]["description"] == "Chat with a virtual assistant on politie.nl.");
-  CHECK_FALSE(police["schedules"][1].contains("opens_at"));
+TEST_CASE("Helpwanted in HSDS: languages, and a chat with unknown hours is a virtual schedule without times",
+          "[hsds]") {
+  json nl = HsdsOrganizations(ResidentView(RealDirectory()), "nl");
+  json en = HsdsOrganizations(ResidentView(RealDirectory()), "en");
+  const json& helpwanted = ExportedOrg(en, kHelpwanted)["services"][0];
+  CHECK(helpwanted["url"] == "https://www.helpwanted.nl");
+  CHECK(helpwanted["fees_description"] == "020-261 52 75: A call costs your normal call rate.");
+  REQUIRE(helpwanted["schedules"].size() == 2);
+  CHECK(helpwanted["schedules"][0] == json({{"id", helpwanted["schedules"][0]["id"]},
+                                            {"service_id", helpwanted["id"]},
+                                            {"description", "The hours are on helpwanted.nl."}}));
+  CHECK(helpwanted["schedules"][1] == json({{"id", helpwanted["schedules"][1]["id"]},
+                                            {"service_id", helpwanted["id"]},
+                                            {"attending_type", "virtual"},
+                                            {"description", "Chat via helpwanted.nl."}}));
+
+  REQUIRE(helpwanted["languages"].size() == 2);
+  CHECK(helpwanted["languages"][0]["code"] == "nl");
+  CHECK(helpwanted["languages"][0]["name"] == "Dutch");
+  CHECK(helpwanted["languages"][1]["code"] == "en");
+  CHECK(helpwanted["languages"][1]["name"] == "English");
+  const json& dutch = ExportedOrg(nl, kHelpwanted)["services"][0]["languages"];
+  CHECK(dutch[0]["name"] == "Nederlands");
+  CHECK(dutch[1]["name"] == "Engels");
+  CHECK(dutch[0]["id"] == helpwanted["languages"][0]["id"]);
+}
+
+TEST_CASE("assured_date is the oldest check of what the service publishes", "[hsds]") {
+  json directory = RealDirectory();
+  json& vt = Org(directory, "veilig-thuis")["services"][0];
+  auto assured = [&] { return HsdsService(ResidentView(directory), kVeiligThuisService, "nl")["assured_date"]; };
+  REQUIRE(assured() == "2026-12-04");
+  vt["chat"]["checked"] = "2026-11-20";
+  CHECK(assured() == "2026-11-20");
+  vt["facts"]["checked"] = "2026-11-10";
+  CHECK(assured() == "2026-11-10");
+  vt["phones"][0]["checked"] = "2026-11-01";
+  CHECK(assured() == "2026-11-01");
+  // What is not published does not count: an unverified phone, or facts no longer shown.
+  vt["phones"][0]["verified"] = false;
+  CHECK(assured() == "2026-11-10");
+  vt["facts"]["verified"] = false;
+  CHECK(assured() == "2026-11-20");
+  vt["chat"]["verified"] = false;
+  CHECK(assured().is_null());  // nothing published was checked
+  // Moviera publishes no phone, chat or facts: nothing was assured.
+  CHECK_FALSE(HsdsService(ResidentView(directory), "e24f564a-36a6-4b92-a1d1-b47ea6cc600f", "nl").contains("assured_date"));
 }
 
 TEST_CASE("nothing unverified leaves, even when the full directory is passed in", "[hsds]") {
@@ -162,17 +222,53 @@ TEST_CASE("nothing unverified leaves, even when the full directory is passed in"
   vt["website"]["verified"] = false;
   vt["services"][0]["chat"]["verified"] = false;
   vt["services"][0]["phones"][0]["verified"] = false;
+  vt["services"][0]["facts"]["verified"] = false;
+  Org(directory, "helpwanted")["services"][0]["facts"]["verified"] = false;
   json& moviera = Org(directory, "moviera");
   moviera["services"][0]["status"] = "inactive";
   for (const json& input : {directory, ResidentView(directory)}) {
-    const std::string text = HsdsOrganizations(input, "nl").dump();
+    json document = HsdsOrganizations(input, "nl");
+    const std::string text = document.dump();
     CHECK(text.find("0800-2000") == std::string::npos);
     CHECK(text.find("https://veiligthuis.nl") == std::string::npos);
     CHECK(text.find("e24f564a-36a6-4b92-a1d1-b47ea6cc600f") == std::string::npos);  // the inactive service
     CHECK(text.find("todo") == std::string::npos);
     CHECK(text.find("Controleer") == std::string::npos);
     CHECK(HsdsService(input, "e24f564a-36a6-4b92-a1d1-b47ea6cc600f", "nl").is_null());
+    // Facts without a verified source: no hours, no schedule, no languages.
+    const json vt_service = HsdsService(input, kVeiligThuisService, "nl");
+    CHECK_FALSE(vt_service.contains("schedules"));
+    CHECK_FALSE(vt_service.contains("assured_date"));
+    CHECK(text.find("Bellen: dag en nacht. Chat:") == std::string::npos);
+    CHECK_FALSE(ExportedOrg(document, kHelpwanted)["services"][0].contains("languages"));
+    // In the real data: De Kindertelefoon's number has no source yet, nor the police chat.
+    CHECK(text.find("0800-0432") == std::string::npos);
+    const json police = HsdsService(input, "64f11d97-38d2-4e44-a453-422859f31893", "nl");
+    CHECK_FALSE(police.contains("url"));
+    REQUIRE(police["schedules"].size() == 1);
+    CHECK_FALSE(police["schedules"][0].contains("attending_type"));
   }
+  // Moviera's hours text has no facts source at all.
+  CHECK(HsdsOrganizations(ResidentView(RealDirectory()), "nl").dump().find("De tijden staan op moviera.nl.") ==
+        std::string::npos);
+}
+
+TEST_CASE("details nobody re-checked in time are not exported", "[hsds]") {
+  const json directory = RealDirectory();
+  // Checked 2026-12-04: crisis lines are due after 30 days and withdrawn 60 days later,
+  // the rest after 180 + 60 days.
+  const json view = ResidentView(directory, Day("2027-03-10"));
+  const json vt = HsdsService(view, kVeiligThuisService, "nl");
+  CHECK_FALSE(vt.contains("phones"));
+  CHECK_FALSE(vt.contains("url"));
+  CHECK_FALSE(vt.contains("schedules"));
+  CHECK_FALSE(vt.contains("assured_date"));
+  CHECK_FALSE(HsdsOrganization(view, kVeiligThuis, "nl").contains("website"));
+  const json helpwanted = HsdsOrganization(view, kHelpwanted, "nl");
+  CHECK(helpwanted["services"][0]["phones"].size() == 1);
+  CHECK(helpwanted["services"][0]["assured_date"] == "2026-12-04");
+  const json later = HsdsService(ResidentView(directory, Day("2027-08-10")), "0d0858dc-a296-4bc3-9687-6a50e5e53d37", "nl");
+  for (const char* withdrawn : {"phones", "url", "schedules", "languages", "assured_date"}) CHECK_FALSE(later.contains(withdrawn));
 }
 
 TEST_CASE("derived ids are the same in every export and in both languages", "[hsds]") {
@@ -278,13 +374,31 @@ TEST_CASE("round trip keeps unverified details that never left", "[hsds]") {
   json& vt = Org(directory, "veilig-thuis");
   vt["services"][0]["phones"][0]["verified"] = false;
   vt["services"][0]["chat"]["verified"] = false;
+  vt["services"][0]["facts"]["verified"] = false;  // its phone hours were not exported
   vt["website"]["verified"] = false;
   const json exported = HsdsOrganizations(ResidentView(directory), "nl");
+  REQUIRE_FALSE(HsdsService(ResidentView(directory), kVeiligThuisService, "nl").contains("schedules"));
   const HsdsImportResult result = ImportHsds(exported, directory, "nl", kDate);
   INFO(Dump(result));
   CHECK(result.changes.empty());
   CHECK(result.refusals.empty());
   CHECK(result.directory == directory);
+}
+
+TEST_CASE("round trip keeps details withdrawn for age, which never left either", "[hsds]") {
+  const json directory = RealDirectory();
+  // Crisis lines' details are withdrawn by then (30 + 60 days), the others are not.
+  const json exported = HsdsOrganizations(ResidentView(directory, Day("2027-03-10")), "nl");
+  const HsdsImportResult result = ImportHsds(exported, directory, "nl", "2027-03-10");
+  INFO(Dump(result));
+  CHECK(result.changes.empty());
+  CHECK(result.refusals.empty());
+  CHECK(result.directory == directory);
+  // Judged on an earlier day, residents still saw them: their absence reads as a removal.
+  const HsdsImportResult earlier = ImportHsds(exported, directory, "nl", kDate);
+  CHECK(Refused(earlier, "[2].services[0].phones", "the phone 0800-2000 is not in the document"));
+  CHECK(Refused(earlier, "[2].services[0].schedules", "the phone hours (MO,TU,WE,TH,FR,SA,SU 00:00-23:59)"));
+  CHECK(earlier.directory == directory);
 }
 
 TEST_CASE("round trip of a changed document: the second import changes nothing more", "[hsds]") {
@@ -329,8 +443,12 @@ TEST_CASE("import: a text changes for the document's language only", "[hsds]") {
         Org(f.directory, "veilig-thuis")["description"]["en"]);
 }
 
-TEST_CASE("import: a changed number becomes unverified, a changed text keeps its provenance", "[hsds]") {
+TEST_CASE("import: a changed number becomes unverified, with nothing of its old source", "[hsds]") {
   ImportFixture f;
+  json& base_phone = Org(f.directory, "veilig-thuis")["services"][0]["phones"][0];
+  base_phone["source_date"] = "2024-05";
+  base_phone["checked_by"] = "Anna";
+  REQUIRE(ValidateDirectory(f.directory).empty());
   f.VtPhone()["number"] = "0800-2001";
   f.VtPhone()["description"] = "Altijd bereikbaar. Kosten: Gratis, altijd";
   HsdsImportResult result = f.Run();
@@ -340,29 +458,76 @@ TEST_CASE("import: a changed number becomes unverified, a changed text keeps its
   const json& phone = Org(result.directory, "veilig-thuis")["services"][0]["phones"][0];
   CHECK(phone["number"] == "0800-2001");
   CHECK(phone["tel"] == "+318002001");
-  CHECK(phone["verified"] == false);
-  CHECK(phone["source"] == "HSDS import 2026-12-01");
-  CHECK(phone["checked"] == "2026-12-01");
+  CheckMarkedImported(phone);  // the source showed 0800-2000, not this number
   CHECK(phone["description"]["nl"] == "Altijd bereikbaar.");
   CHECK(phone["cost"]["nl"] == "Gratis, altijd");
   // Residents no longer see the unchecked number.
   CHECK(HsdsOrganizations(ResidentView(result.directory), "nl").dump().find("0800-2001") == std::string::npos);
-
-  ImportFixture texts;
-  texts.VtPhone()["description"] = "Altijd bereikbaar. Kosten: Gratis";
-  result = texts.Run();
-  const json& kept = Org(result.directory, "veilig-thuis")["services"][0]["phones"][0];
-  CHECK(kept["verified"] == true);
-  CHECK(kept["source"] == "utrecht.nl (hulp bij huiselijk geweld); scherpenzeel.nl");
 }
 
-TEST_CASE("import: a number written differently with the same digits keeps its provenance", "[hsds]") {
+TEST_CASE("import: a changed text of a detail is a change too; what did not change keeps its provenance",
+          "[hsds]") {
+  ImportFixture f;
+  const json& before = Org(f.directory, "veilig-thuis");
+  SECTION("a phone's description") {
+    f.VtPhone()["description"] = "Altijd bereikbaar. Kosten: Gratis";
+    HsdsImportResult result = f.Run();
+    CHECK(result.changes == std::vector<std::string>{
+                                "veilig-thuis, service \"Bellen en chatten\": description of phone 0800-2000 (nl) "
+                                "changed (unverified: residents see it once an editor has checked it)"});
+    const json& org = Org(result.directory, "veilig-thuis");
+    CheckMarkedImported(org["services"][0]["phones"][0]);
+    // The chat, the facts and the website did not change: they keep their sources.
+    CHECK(org["services"][0]["chat"] == before["services"][0]["chat"]);
+    CHECK(org["services"][0]["facts"] == before["services"][0]["facts"]);
+    CHECK(org["website"] == before["website"]);
+    CHECK(org["website"]["source_url"] == "https://www.veiligthuisgv.nl/veelgestelde-vragen/");
+    CHECK(HsdsOrganizations(ResidentView(result.directory), "nl").dump().find("Altijd bereikbaar.") == std::string::npos);
+  }
+  SECTION("a phone's cost") {
+    f.VtPhone()["description"] = "Dag en nacht. Kosten: 10 cent per minuut";
+    HsdsImportResult result = f.Run();
+    CHECK(result.refusals.empty());
+    CHECK(Contains(result.changes, "cost of phone 0800-2000 (nl) changed (unverified"));
+    const json& phone = Org(result.directory, "veilig-thuis")["services"][0]["phones"][0];
+    CHECK(phone["cost"]["nl"] == "10 cent per minuut");
+    CHECK(phone["cost"]["en"] == "Free");  // the other language is left to the editor
+    CheckMarkedImported(phone);
+    CHECK(HsdsOrganizations(ResidentView(result.directory), "nl").dump().find("0800-2000") == std::string::npos);
+  }
+  SECTION("a chat's description") {
+    f.VtService()["schedules"][1]["description"] = "Chatten, ook in het weekend.";
+    HsdsImportResult result = f.Run();
+    CHECK(result.refusals.empty());
+    CHECK(Contains(result.changes, "chat description (nl) changed (unverified"));
+    const json& org = Org(result.directory, "veilig-thuis");
+    CheckMarkedImported(org["services"][0]["chat"]);
+    CHECK(org["services"][0]["phones"] == before["services"][0]["phones"]);
+  }
+  SECTION("an organisation's or service's own texts are not details: nothing waits for a check") {
+    f.VtOrg()["description"] = "Nieuwe tekst.";
+    f.VtService()["description"] = "Nieuwe tekst.";
+    HsdsImportResult result = f.Run();
+    CHECK(result.changes.size() == 2);
+    const json& org = Org(result.directory, "veilig-thuis");
+    CHECK(org["services"][0]["phones"] == before["services"][0]["phones"]);
+    CHECK(org["services"][0]["chat"] == before["services"][0]["chat"]);
+    CHECK(org["website"] == before["website"]);
+  }
+}
+
+TEST_CASE("import: a number written differently is a change too, though it dials the same", "[hsds]") {
   ImportFixture f;
   f.VtPhone()["number"] = "0800 2000";
   HsdsImportResult result = f.Run();
   CHECK(result.changes == std::vector<std::string>{
-                              "veilig-thuis, service \"Bellen en chatten\": phone 0800-2000 is now written 0800 2000"});
-  CHECK(Org(result.directory, "veilig-thuis")["services"][0]["phones"][0]["verified"] == true);
+                              "veilig-thuis, service \"Bellen en chatten\": phone 0800-2000 is now written 0800 2000 "
+                              "(unverified: residents see it once an editor has checked it)"});
+  const json& phone = Org(result.directory, "veilig-thuis")["services"][0]["phones"][0];
+  CHECK(phone["number"] == "0800 2000");
+  CHECK(phone["tel"] == "+318002000");
+  CHECK(phone["id"] == "1749a395-da31-458f-92ce-c2f3791a9ed0");  // the same phone, not a new one
+  CheckMarkedImported(phone);
 }
 
 TEST_CASE("import: a new phone is added unverified, with a todo for its translation", "[hsds]") {
@@ -437,10 +602,14 @@ TEST_CASE("import: a changed website or chat address becomes unverified", "[hsds
   CHECK(result.refusals.empty());
   json& org = Org(result.directory, "veilig-thuis");
   CHECK(org["website"]["url"] == "https://veiligthuis.nl/gelderland-zuid");
-  CHECK(org["website"]["verified"] == false);
+  CheckMarkedImported(org["website"]);
   CHECK(org["services"][0]["chat"]["url"] == "https://chat.veiligthuis.nl");
-  CHECK(org["services"][0]["chat"]["verified"] == false);
-  CHECK(org["services"][0]["chat"]["source"] == "HSDS import 2026-12-01");
+  CheckMarkedImported(org["services"][0]["chat"]);
+  // The chat's text and hours stay; only its address waits for a check.
+  CHECK(org["services"][0]["chat"]["description"] == Org(f.directory, "veilig-thuis")["services"][0]["chat"]["description"]);
+  const std::string text = HsdsOrganizations(ResidentView(result.directory), "nl").dump();
+  CHECK(text.find("veiligthuis.nl/gelderland-zuid") == std::string::npos);
+  CHECK(text.find("chat.veiligthuis.nl") == std::string::npos);
 }
 
 TEST_CASE("import: changed chat hours are applied and the chat waits for a check", "[hsds]") {
@@ -453,7 +622,8 @@ TEST_CASE("import: changed chat hours are applied and the chat waits for a check
   CHECK(Contains(result.changes, "chat hours changed to MO,TU,WE,TH,FR,SA 09:00-21:00"));
   const json& chat = Org(result.directory, "veilig-thuis")["services"][0]["chat"];
   CHECK(chat["schedule"] == json::parse(R"([{"days":["MO","TU","WE","TH","FR","SA"],"opens":"09:00","closes":"21:00"}])"));
-  CHECK(chat["verified"] == false);
+  CheckMarkedImported(chat);
+  CHECK_FALSE(chat.contains("usually"));  // its source said that of the old hours
 }
 
 TEST_CASE("import: schedules that are not weekly local hours are refused", "[hsds]") {
@@ -525,7 +695,7 @@ TEST_CASE("import: unknown organisations and services are refused, not created",
   f.VtOrg()["services"].push_back({{"id", "66666666-7777-4888-8999-aaaaaaaaaaaa"}, {"name", "Nieuw"}, {"status", "active"}});
   f.VtOrg()["services"].push_back({{"id", "cda8b3dc-c783-470f-9eea-41ec0033e545"}, {"name", "CSG"}, {"status", "active"}});
   HsdsImportResult result = f.Run();
-  CHECK(Refused(result, "[12].id", "add new ones in the editor"));
+  CHECK(Refused(result, "[13].id", "add new ones in the editor"));
   CHECK(Refused(result, "[2].services[1].id", "the import only updates existing services"));
   CHECK(Refused(result, "[2].services[2].id", "belongs to the organisation \"centrum-seksueel-geweld\""));
   CHECK(result.directory == f.directory);
@@ -537,7 +707,7 @@ TEST_CASE("import: nothing residents see is removed", "[hsds]") {
   f.VtService().erase("phones");
   f.VtService().erase("url");
   f.VtService()["schedules"].erase(1);
-  json& politie = ExportedOrg(f.document, "c25c0d6f-2595-47b2-bb01-9d3cf2fbe8d1");
+  json& politie = ExportedOrg(f.document, kPolice);
   politie.erase("services");
   HsdsImportResult result = f.Run();
   CHECK(Refused(result, "[2].website", "does not remove it"));
@@ -558,23 +728,85 @@ TEST_CASE("import: a subset of organisations leaves the others alone", "[hsds]")
 
 TEST_CASE("import: status, languages and area", "[hsds]") {
   ImportFixture f("en");
-  f.VtService()["languages"].push_back({{"code", "en"}, {"name", "English"}});
+  // Veilig Thuis lists no languages yet; the document names two.
+  f.VtService()["languages"] = json::array({{{"code", "nl"}, {"name", "Dutch"}}, {{"code", "en"}, {"name", "English"}}});
   f.VtService()["service_areas"][0]["name"] = "Gelderland-Zuid";
-  json& helpwanted = ExportedOrg(f.document, "81d82c29-2496-4bb9-9982-6c96f34ca8fb")["services"][0];
+  json& helpwanted = ExportedOrg(f.document, kHelpwanted)["services"][0];
   helpwanted["status"] = "temporarily closed";
-  json& csg = ExportedOrg(f.document, "19be3fd4-17d9-4305-8910-3e61fb4b1ad3")["services"][0];
+  json& csg = ExportedOrg(f.document, kCsg)["services"][0];
   csg["status"] = "inactive";
-  csg["languages"][0]["code"] = "nld";
+  csg["languages"] = json::array({{{"code", "nld"}}});
   HsdsImportResult result = f.Run("en");
-  CHECK(Contains(result.changes, "veilig-thuis, service \"Phone and chat\": languages changed to nl, en"));
+  CHECK(Contains(result.changes, "veilig-thuis, service \"Phone and chat\": languages changed to nl, en (the "
+                                 "service's facts are unverified now"));
   CHECK(Contains(result.changes, "veilig-thuis, service \"Phone and chat\": area (en) changed"));
   CHECK(Contains(result.changes, "status changed to inactive (residents no longer see it)"));
   CHECK(Refused(result, "[5].services[0].status", "active and inactive only"));
   CHECK(Refused(result, "[4].services[0].languages[0].code", "two-letter ISO 639-1 code"));
   const json& vt = Org(result.directory, "veilig-thuis")["services"][0];
   CHECK(vt["languages"] == json({"nl", "en"}));
+  CheckMarkedImported(vt["facts"]);
   CHECK(vt["area"]["en"] == "Gelderland-Zuid");
   CHECK(vt["area"]["nl"] == Org(f.directory, "veilig-thuis")["services"][0]["area"]["nl"]);
+  const json& csg_after = Org(result.directory, "centrum-seksueel-geweld")["services"][0];
+  CHECK_FALSE(csg_after.contains("languages"));
+  CHECK(csg_after["facts"] == Org(f.directory, "centrum-seksueel-geweld")["services"][0]["facts"]);  // refused: unchanged
+  // Helpwanted's languages came back as they left: nothing changed there.
+  CHECK(Org(result.directory, "helpwanted")["services"][0] == Org(f.directory, "helpwanted")["services"][0]);
+}
+
+TEST_CASE("import: changed hours or languages make the service's facts unverified", "[hsds]") {
+  ImportFixture f;
+  const json& facts_before = Org(f.directory, "veilig-thuis")["services"][0]["facts"];
+  REQUIRE(facts_before["verified"] == true);
+
+  SECTION("the hours text") {
+    f.VtService()["schedules"][0]["description"] = "Bellen: dag en nacht.";
+    HsdsImportResult result = f.Run();
+    CHECK(result.refusals.empty());
+    CHECK(result.changes == std::vector<std::string>{
+                                "veilig-thuis, service \"Bellen en chatten\": hours text (nl) changed (the service's "
+                                "facts are unverified now: residents see its hours, cost, anonymity and languages once "
+                                "an editor has checked them)"});
+    const json& vt = Org(result.directory, "veilig-thuis")["services"][0];
+    CHECK(vt["hours"]["nl"] == "Bellen: dag en nacht.");
+    CheckMarkedImported(vt["facts"]);
+    CHECK(vt["free"] == true);  // the facts stay for the editor to check; residents do not see them
+    const json exported = HsdsService(ResidentView(result.directory), kVeiligThuisService, "nl");
+    REQUIRE(exported["schedules"].size() == 1);
+    CHECK(exported["schedules"][0]["attending_type"] == "virtual");  // the chat has its own source
+    // The phones keep theirs, so the number still reaches residents.
+    CHECK(exported["phones"][0]["number"] == "0800-2000");
+  }
+  SECTION("the phone hours") {
+    json& kindertelefoon = ExportedOrg(f.document, "6b1d2f8e-4c3a-4e59-9a7d-2f0c8e5b7a41")["services"][0];
+    REQUIRE(kindertelefoon["schedules"].size() == 1);
+    json& hours = kindertelefoon["schedules"][0];
+    hours["freq"] = "WEEKLY";
+    hours["byday"] = "MO,TU,WE,TH,FR,SA,SU";
+    hours["opens_at"] = "11:00";
+    hours["closes_at"] = "21:00";
+    HsdsImportResult result = f.Run();
+    CHECK(result.refusals.empty());
+    CHECK(Contains(result.changes, "phone hours changed to MO,TU,WE,TH,FR,SA,SU 11:00-21:00 (the service's facts are "
+                                   "unverified now"));
+    CheckMarkedImported(Org(result.directory, "kindertelefoon")["services"][0]["facts"]);
+  }
+  SECTION("a service without a facts source gets an unverified one") {
+    json& moviera = ExportedOrg(f.document, kMoviera)["services"][0];
+    REQUIRE_FALSE(moviera.contains("schedules"));  // its hours text has no source, so it never left
+    moviera["languages"] = json::array({{{"code", "nl"}}});
+    HsdsImportResult result = f.Run();
+    CHECK(result.refusals.empty());
+    const json& service = Org(result.directory, "moviera")["services"][0];
+    CHECK(service["languages"] == json({"nl"}));
+    CheckMarkedImported(service["facts"]);
+  }
+  SECTION("languages exported as they are change nothing") {
+    HsdsImportResult result = f.Run();
+    CHECK(result.changes.empty());
+    CHECK(Org(result.directory, "veilig-thuis")["services"][0]["facts"] == facts_before);
+  }
 }
 
 TEST_CASE("import: fields Hulpwijzer does not keep are reported, derived ones ignored", "[hsds]") {
@@ -583,18 +815,20 @@ TEST_CASE("import: fields Hulpwijzer does not keep are reported, derived ones ig
   f.VtService()["fees_description"] = "anything";
   f.VtService()["assured_date"] = "2000-01-01";
   f.VtService()["schedules"][0]["notes"] = "something else";
-  f.VtService()["languages"][0]["name"] = "Dutch";
+  f.VtService()["schedules"][1]["notes"] = "Lokale tijd.";  // without the chat's "usually" note
+  ExportedOrg(f.document, kHelpwanted)["services"][0]["languages"][0]["name"] = "Dutch";
   f.VtService()["eligibility_description"] = "Iedereen.";
   HsdsImportResult result = f.Run();
   CHECK(Refused(result, "[2].email", "does not keep \"email\""));
   CHECK(Refused(result, "[2].services[0].eligibility_description", "does not keep"));
   CHECK(result.refusals.size() == 2);
   CHECK(result.changes.empty());
+  CHECK(result.directory == f.directory);  // "usually" is not read back from notes
 }
 
 TEST_CASE("import: a new chat needs a description and is added unverified", "[hsds]") {
   ImportFixture f;
-  json& csg = ExportedOrg(f.document, "19be3fd4-17d9-4305-8910-3e61fb4b1ad3")["services"][0];
+  json& csg = ExportedOrg(f.document, kCsg)["services"][0];
   csg["url"] = "https://centrumseksueelgeweld.nl/chat";
   HsdsImportResult result = f.Run();
   CHECK(Refused(result, "[4].services[0].url", "a new chat also needs a schedule with attending_type \"virtual\""));
@@ -630,6 +864,75 @@ TEST_CASE("import into a draft that has problems: they stay, and no change may a
   f.VtService()["schedules"][0]["closes_at"] = "10:00";
   result = ImportHsds(f.document, f.directory, "nl", kDate);
   CHECK(Refused(result, "[2].services[0].schedules", "says day and night"));
+}
+
+// Every place in `value` as a JSON pointer, the value itself first.
+void Pointers(const json& value, const json::json_pointer& at, std::vector<json::json_pointer>* out) {
+  out->push_back(at);
+  if (value.is_object())
+    for (auto it = value.begin(); it != value.end(); ++it) Pointers(it.value(), at / it.key(), out);
+  if (value.is_array())
+    for (size_t i = 0; i < value.size(); ++i) Pointers(value[i], at / i, out);
+}
+
+TEST_CASE("import and export read any draft without crashing, and add no problem to it", "[hsds]") {
+  // Veilig Thuis alone (it has every kind of detail), so that hundreds of imports stay fast.
+  json directory = RealDirectory();
+  directory["organizations"] = json::array({Org(directory, "veilig-thuis")});
+  REQUIRE(ValidateDirectory(directory).empty());
+  // A document that makes every kind of change.
+  json document = HsdsOrganizations(ResidentView(directory), "nl");
+  json& vt = ExportedOrg(document, kVeiligThuis);
+  vt["name"] = "Veilig Thuis!";
+  vt["website"] = "https://veiligthuis.nl/nijmegen";
+  json& service = vt["services"][0];
+  service["url"] = "https://chat.veiligthuis.nl";
+  service["phones"][0]["number"] = "0800-2001";
+  service["phones"][0]["description"] = "Altijd. Kosten: 1 cent";
+  service["phones"].push_back({{"number", "030-123 45 67"}, {"description", "Nieuw. Kosten: Beltarief"}});
+  service["schedules"][0]["description"] = "Altijd.";
+  service["schedules"][1]["closes_at"] = "18:00";
+  service["languages"] = json::array({{{"code", "nl"}}});
+  service["service_areas"][0]["name"] = "Hier.";
+
+  // Each value of the draft removed, or replaced by one of another type.
+  const json::json_pointer root;
+  std::vector<json::json_pointer> places;
+  Pointers(directory, root, &places);
+  std::vector<std::string> failures;
+  size_t runs = 0;
+  for (const json::json_pointer& place : places) {
+    const json& original = directory[place];
+    std::vector<std::function<void(json&)>> damages = {
+        [&](json& d) { d[place] = 7; },
+        [&](json& d) { d[place] = original.is_string() ? json::object() : json("x"); }};
+    if (place != root)
+      damages.push_back([&](json& d) {
+        json& parent = d[place.parent_pointer()];
+        if (parent.is_object()) parent.erase(place.back());
+        else parent.erase(std::stoul(place.back()));
+      });
+    for (const auto& damage : damages) {
+      json draft = directory;
+      damage(draft);
+      ++runs;
+      try {
+        (void)HsdsOrganizations(draft, "nl");
+        const HsdsImportResult result = ImportHsds(document, draft, "nl", kDate);
+        std::set<std::string> known;
+        for (const ValidationIssue& issue : ValidateDirectory(draft)) known.insert(issue.ToString());
+        for (const ValidationIssue& issue : ValidateDirectory(result.directory))
+          if (!known.count(issue.ToString())) failures.push_back(place.to_string() + ": added " + issue.ToString());
+      } catch (const std::exception& e) {
+        failures.push_back(place.to_string() + ": threw " + e.what());
+      }
+    }
+  }
+  CHECK(runs > 200);
+  std::string report;
+  for (const std::string& failure : failures) report += failure + "\n";
+  INFO(report);
+  CHECK(failures.empty());
 }
 
 TEST_CASE("import: the document itself must be right", "[hsds]") {

@@ -2,12 +2,14 @@
 python3-jsonschema (Draft 2020-12, with format checking) against the official schemas in
 ../shared/hsds-schema/3.0 beside the repository. The CLI export in both languages, and
 every /hsds/ endpoint of a real server: pages and their edges, items, errors."""
+import datetime
 import json
 import os
 import shutil
 import sys
 import tempfile
 import unittest
+import zoneinfo
 from urllib.parse import quote
 
 import jsonschema
@@ -74,6 +76,22 @@ def embedded_directory():
         return json.load(f)
 
 
+def shown_to_residents(detail, org):
+    """domain/freshness.h: verified, and re-checked within 30 (crisis lines) or 180 days plus
+    60 days of grace. The CLI export is what residents would be shown today."""
+    if not detail.get("verified", False):
+        return False
+    recheck = 30 if org.get("crisis_line", False) else 180
+    checked = datetime.date.fromisoformat(detail["checked"])
+    today = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/Amsterdam")).date()
+    return today <= checked + datetime.timedelta(days=recheck + 60)
+
+
+def embedded_services():
+    """Each service of the real directory by id, with its organisation."""
+    return {s["id"]: (s, o) for o in embedded_directory()["organizations"] for s in o["services"]}
+
+
 def walk(value, path=""):
     yield path, value
     if isinstance(value, dict):
@@ -90,13 +108,17 @@ class HsdsAssertions(unittest.TestCase):
         self.assertEqual(problems, [], "%s does not validate against %s" % (what, schema_name))
 
     def assertPublishable(self, document, what):
-        """Empty values omitted; nothing staff-only or unverified; no address of any kind."""
+        """Empty values omitted; nothing staff-only or unverified; no provenance (HSDS has no
+        field for it); no address of any kind."""
         for path, value in walk(document):
             self.assertIsNotNone(value, "%s%s is null" % (what, path))
             self.assertNotIn(value, ("", [], {}), "%s%s is empty" % (what, path))
             key = path.rsplit(".", 1)[-1]
-            self.assertNotIn(key, ("verified", "todo", "source", "addresses", "locations", "service_at_locations",
+            self.assertNotIn(key, ("verified", "todo", "source", "source_url", "source_date", "checked", "checked_by",
+                                   "facts", "usually", "addresses", "locations", "service_at_locations",
                                    "latitude", "longitude"), "%s%s must not be published" % (what, path))
+            if key == "assured_date":
+                self.assertRegex(value, r"^\d{4}-\d{2}-\d{2}$", "%s%s" % (what, path))
 
 
 class FormatChecking(unittest.TestCase):
@@ -147,9 +169,58 @@ class CliExport(HsdsAssertions):
         for org in embedded["organizations"]:
             for service in org["services"]:
                 hidden += [p["number"] for p in service["phones"] if not p["verified"]]
+        self.assertTrue(hidden, "the real directory has an unverified number (De Kindertelefoon's)")
         text = json.dumps(self.export("--lang", "nl"))
         for number in hidden:
             self.assertNotIn(number, text)
+
+    def test_a_services_facts_leave_only_with_a_verified_source(self):
+        """Hours, schedules and languages are facts of a service with a source of their own;
+        without a verified one none of them is exported. Languages only where listed."""
+        embedded = embedded_services()
+        for lang in LANGS:
+            for org in self.export("--lang", lang):
+                for service in org.get("services", []):
+                    ours, our_org = embedded[service["id"]]
+                    facts_shown = shown_to_residents(ours.get("facts", {}), our_org)
+                    with self.subTest(service=service["id"], lang=lang):
+                        phone_hours = [s for s in service.get("schedules", []) if "attending_type" not in s]
+                        if not facts_shown:
+                            self.assertEqual(phone_hours, [])
+                            self.assertNotIn("languages", service)
+                        elif "hours" in ours:
+                            self.assertTrue(phone_hours)
+                            self.assertEqual({s["description"] for s in phone_hours}, {ours["hours"][lang]})
+                        codes = [language["code"] for language in service.get("languages", [])]
+                        self.assertEqual(codes, ours.get("languages", []) if facts_shown else [])
+                        chat = ours.get("chat", {})
+                        if shown_to_residents(chat, our_org):
+                            self.assertEqual(service["url"], chat["url"])
+                        else:
+                            self.assertNotIn("url", service)
+                            self.assertFalse([s for s in service.get("schedules", []) if "attending_type" in s])
+        helpwanted_id = "0d0858dc-a296-4bc3-9687-6a50e5e53d37"
+        helpwanted = [s for o in self.export("--lang", "en") for s in o.get("services", []) if s["id"] == helpwanted_id]
+        ours, our_org = embedded[helpwanted_id]
+        if shown_to_residents(ours["facts"], our_org):
+            self.assertEqual([language["name"] for language in helpwanted[0]["languages"]], ["Dutch", "English"])
+
+    def test_assured_date_is_the_oldest_check_of_what_is_published(self):
+        embedded = embedded_services()
+        for org in self.export("--lang", "nl"):
+            for service in org.get("services", []):
+                ours = embedded[service["id"]][0]
+                published = [p for p in ours["phones"] if p["verified"] and p["number"] in
+                             {x["number"] for x in service.get("phones", [])}]
+                if "url" in service:
+                    published.append(ours["chat"])
+                if [s for s in service.get("schedules", []) if "attending_type" not in s] or "languages" in service:
+                    published.append(ours["facts"])
+                with self.subTest(service=service["id"]):
+                    if published:
+                        self.assertEqual(service["assured_date"], min(d["checked"] for d in published))
+                    else:
+                        self.assertNotIn("assured_date", service)
 
     def test_export_from_a_data_folder_matches_what_it_serves(self):
         data = tempfile.mkdtemp(prefix="hw-hsds-")
