@@ -32,8 +32,7 @@ def submit_to(server, organization_id, message, source):
     body = {"organization_id": organization_id, "channel": "phone", "phone": "06 1234 5678",
             "safe_times": ["weekend"], "voicemail_ok": False, "may_identify": False, "language": "nl",
             "message": message, "consent": True}
-    response = server.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
-                              json.dumps(body).encode(), source=source)
+    response = server.contact_request(body, source=source)
     assert response.status == 202, response.body
 
 

@@ -116,18 +116,20 @@ class EditorCase(unittest.TestCase):
         return [o for o in directory["organizations"] if "website" in o][0]
 
     def test_a_40000_character_website_url_is_refused_and_nothing_is_stored(self):
-        """Issue 12, finding 3: this URL overflowed the stack in std::regex, and the draft was
-        stored before it was checked, so every later open crashed the server again."""
+        """Issue 12, finding 3: a 40,000-character URL overflowed the stack in std::regex, and
+        the draft was stored before it was checked, so every later open crashed the server
+        again. With every detail's sources the whole draft and such a URL no longer fit in one
+        request body (64 KiB: 413), so a 20,000-character one, still 40 times the bound, goes in."""
         draft = self.draft()
         org = self.with_website(draft["directory"])
         before = org["website"]["url"]
-        org["website"]["url"] = "https://www.example.nl/" + "a" * 40000
+        org["website"]["url"] = "https://www.example.nl/" + "a" * 20000
         index = draft["directory"]["organizations"].index(org)
         refused = self.editor.call("PUT", "directory/draft", {"revision": draft["revision"], "directory": draft["directory"]})
         self.assertEqual(refused.status, 400, refused.body[:300])
         error = refused.json()["error"]
         self.assertEqual(error["field"], "directory.organizations[%d].website.url" % index)
-        self.assertIn("40,023 characters long; at most 500", error["message"])
+        self.assertIn("20,023 characters long; at most 500", error["message"])
         self.assertLess(len(refused.body), 4000)  # the URL is not echoed back
         self.assertEqual(self.server.get("/healthz").status, 200)  # still alive
         again = self.draft()
@@ -164,8 +166,7 @@ class EditorCase(unittest.TestCase):
     def submit(self, org_id, message):
         body = {"organization_id": org_id, "channel": "phone", "phone": "0612345678", "safe_times": ["weekend"],
                 "voicemail_ok": False, "may_identify": False, "language": "nl", "message": message, "consent": True}
-        response = self.server.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
-                                       json.dumps(body).encode())
+        response = self.server.contact_request(body)
         self.assertEqual(response.status, 202, response.body)
 
     def inbox(self, key):
@@ -275,7 +276,9 @@ class EditorCase(unittest.TestCase):
         audit = Staff(self.server, self.accounts["admin"]).call("GET", "audit").json()["entries"]
         actions = [(e["actor"], e["action"]) for e in audit]
         self.assertIn((self.accounts["editor2"]["email"], "approve_crisis_changes"), actions)
-        self.assertIn((self.accounts["editor"]["email"], "publish_crisis_change"), actions)
+        publish = [e["target"] for e in audit if e["action"] == "publish"][0]
+        self.assertIn("crisis-line changes approved by " + self.accounts["editor2"]["email"], publish)
+        self.assertIn('veilig-thuis services[0].phones[0]: "0800-2000" -> "0800-2001"', publish)
 
     def test_a_detail_past_its_grace_period_is_gone_from_the_resident_api(self):
         today = datetime.date.today()
@@ -377,8 +380,7 @@ class OperatorPublishes(unittest.TestCase):
             self.assertEqual(editor.call("GET", "directory/draft").json()["issues"], [])  # the new binding holds
             body = {"organization_id": moviera["id"], "channel": "phone", "phone": "0612345678", "safe_times": ["weekend"],
                     "voicemail_ok": False, "may_identify": False, "language": "nl", "message": "nieuw id", "consent": True}
-            sent = server.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
-                                  json.dumps(body).encode())
+            sent = server.contact_request(body)
             self.assertEqual(sent.status, 202, sent.body)
             partner = Staff(server, accounts["moviera"])
             self.assertEqual(len(partner.call("GET", "requests").json()["requests"]), 1)

@@ -44,7 +44,7 @@ class GuessablePasswords(unittest.TestCase):
         self.assertEqual(generated.returncode, 0, generated.stderr)
         demo = run_cli("demo", "--data", tempfile.mkdtemp(prefix="hw-pw-demo-"), "--json", env=FAST)
         self.assertEqual(demo.returncode, 0, demo.stderr)
-        self.assertEqual(len(json.loads(demo.stdout)["accounts"]), 5)
+        self.assertEqual(len(json.loads(demo.stdout)["accounts"]), 6)  # three partners, two editors, an admin
 
 
 class StrongerHashAtLogin(unittest.TestCase):
