@@ -267,7 +267,9 @@ void Importer::ImportOrganization(const std::string& path, const json& item, siz
   if (!IsEmptyValue(Field(item, "phones")))
     Refuse(Path(path, "phones"), "phones belong to a service here: put the number in one of the organisation's services; "
                                  "not imported");
-  RefuseUnkept(path, item, {"id", "name", "description", "website", "services", "locations", "phones"},
+  // attributes and metadata: the export's provenance (hsds.h); a check is never imported.
+  RefuseUnkept(path, item, {"id", "name", "description", "website", "services", "locations", "phones", "attributes",
+                            "metadata"},
                "an organisation");
 }
 
@@ -363,11 +365,12 @@ void Importer::ImportService(const std::string& path, const json& item, size_t o
   if (!IsEmptyValue(Field(item, "service_at_locations")))
     RefuseLocations(Path(path, "service_at_locations"), item["service_at_locations"]);
   // Derived by the export, so not read back: organization_id, fees_description (the
-  // phones' costs), assured_date, last_modified and the nested organization.
+  // phones' costs), assured_date, last_modified, the nested organization, and the
+  // provenance in attributes and metadata (an import never carries a check in).
   RefuseUnkept(path, item,
                {"id", "organization_id", "name", "description", "status", "url", "phones", "schedules", "languages",
                 "service_areas", "service_at_locations", "fees_description", "assured_date", "last_modified",
-                "organization"},
+                "organization", "attributes", "metadata"},
                "a service");
 }
 
@@ -433,7 +436,8 @@ void Importer::ImportPhone(const std::string& pp, const json& phone, size_t oi, 
                                           type_value.dump() + "); not imported");
     type = type_value.get<std::string>();
   }
-  RefuseUnkept(pp, phone, {"id", "service_id", "organization_id", "number", "type", "description", "extension"},
+  RefuseUnkept(pp, phone,
+               {"id", "service_id", "organization_id", "number", "type", "description", "extension", "attributes", "metadata"},
                "a phone");
   std::optional<std::string> description, cost;
   const json& description_value = Field(phone, "description");
