@@ -53,6 +53,8 @@ class EditorCase(unittest.TestCase):
         page = self.editor.call("GET", "/staff/preview/")
         self.assertEqual(page.status, 200)
         self.assertIn(b'data-api-base="/staff/preview"', page.body)
+        self.assertIn("Voorbeeld, niet gepubliceerd", page.body.decode())
+        self.assertNotIn("Voorbeeld, niet gepubliceerd", self.server.get("/").body.decode())
         self.assertEqual(page.header("cache-control"), "no-store")
         self.assertNotIn("20:00", self.server.get("/api/v1/directory").body.decode())  # not live yet
 
