@@ -18,6 +18,10 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+# The tests' helpers: a contact request's proof of work, found as the resident's page finds
+# it, and reading a response until the server closes the connection.
+sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
+from server_process import read_all, solve  # noqa: E402,F401
 BINARY = os.environ.get("HW_BINARY", os.path.join(ROOT, "build", "hulpwijzer-for-tests"))
 FAST = {"HULPWIJZER_FAST_KDF_FOR_TESTS": "1"}
 

@@ -6,7 +6,7 @@
 set -euo pipefail
 
 build=(cmake g++ make pkg-config libcpp-httplib-dev libsqlite3-dev nlohmann-json3-dev
-       libsodium-dev zlib1g-dev libbrotli-dev)
+       libsodium-dev zlib1g-dev libbrotli-dev libre2-dev libzxcvbn-dev)
 test=(catch2 python3 python3-brotli python3-jsonschema python3-rfc3987 chromium nginx-light wrk curl sqlite3 openssl strace systemd util-linux
       clang-14 libclang-rt-14-dev)  # libFuzzer (tests/fuzz); the runtime is only a Recommends of clang-14
 

@@ -1,5 +1,7 @@
 // hulpwijzer: the discreet help finder for gender-related violence in Nijmegen and
 // Gelderland-Zuid. One binary: the resident app, its API, and operator commands.
+#include <sys/stat.h>
+
 #include <iostream>
 #include <string>
 #include <vector>
@@ -22,6 +24,7 @@ const char* const kHelp =
     "  purge                 delete what the retention rules no longer allow\n"
     "  backup FILE           a consistent, atomic copy of the database (server may run)\n"
     "  restore FILE          replace the database with a backup (server stopped)\n"
+    "  audit verify          check that nobody changed the audit log by hand\n"
     "  demo                  a DEMO data folder with accounts for the staff portal\n"
     "\n"
     "  --version             print the version\n"
@@ -33,6 +36,11 @@ const char* const kHelp =
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Everything this program creates (databases and their -wal/-shm, backups, restored
+  // copies, lock files) holds sealed requests or wrapped keys: owner only, whatever the
+  // umask of the shell or timer that started it (Debian's default 022 would make them
+  // world-readable).
+  ::umask(S_IRWXG | S_IRWXO);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     (args.empty() ? std::cerr : std::cout) << kHelp;
@@ -54,6 +62,7 @@ int main(int argc, char** argv) {
   if (command == "demo") return hw::cli::RunDemo(args);
   if (command == "backup") return hw::cli::RunBackup(args);
   if (command == "restore") return hw::cli::RunRestore(args);
+  if (command == "audit") return hw::cli::RunAudit(args);
   std::cerr << "hulpwijzer: unknown command \"" << command << "\"\n\n" << kHelp;
   return hw::cli::kExitUsage;
 }

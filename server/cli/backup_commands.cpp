@@ -80,6 +80,7 @@ int RunRestore(const std::vector<std::string>& raw) {
     // Fold the WAL into the old file before keeping it aside.
     if (auto old = store::Database::Open(db); old.ok()) old.value()->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
     if (Status s = RenameDurably(db, db + ".before-restore"); !s.ok()) return Fail("restore", kExitIoError, s.message());
+    if (Status s = MakeOwnerOnly(db + ".before-restore"); !s.ok()) return Fail("restore", kExitIoError, s.message());
   }
   std::filesystem::remove(db + "-wal", error);
   std::filesystem::remove(db + "-shm", error);

@@ -20,6 +20,8 @@ namespace hw::cli {
 const char* const kDirectoryHelp =
     "usage: hulpwijzer directory validate [--directory FILE] [--questionnaire FILE]\n"
     "       hulpwijzer directory export --format hsds [--lang nl|en] [--data DIR]\n"
+    "       hulpwijzer directory publish --directory FILE [--questionnaire FILE]\n"
+    "                                    [--data DIR] [--note TEXT]\n"
     "\n"
     "validate: checks a directory and questionnaire the way the server does before it\n"
     "serves or publishes them, and prints every problem with its file, entry and field.\n"
@@ -40,6 +42,12 @@ const char* const kDirectoryHelp =
     "                         Only reads: works on a read-only copy such as a backup,\n"
     "                         and never upgrades an older database. Without it, the\n"
     "                         directory embedded in this binary\n"
+    "\n"
+    "publish: the operator publishes a directory file (checked as validate checks it;\n"
+    "the published questionnaire unless --questionnaire). The only way to change an\n"
+    "organisation's id or key, which editors cannot: requests are sealed to the keys\n"
+    "filed under an organisation's key. Stop the server first. The audit log names every\n"
+    "change to contact settings and every id or key that changed.\n"
     "\n"
     "Exit codes: 0 valid or exported, 65 invalid data, 66 a file or data folder cannot be\n"
     "read, 64 wrong usage, 74 database error, 77 root on another user's data folder.\n";
@@ -124,10 +132,12 @@ int RunValidate(const Arguments& args) {
 
 int RunDirectory(const std::vector<std::string>& args) {
   // The subcommand decides which flags exist; parse once to find it, then strictly.
-  auto loose = Arguments::Parse(args, {"directory", "questionnaire", "format", "lang", "data"}, {"help"});
-  const bool exporting = loose.ok() && !loose->positional().empty() && loose->positional()[0] == "export";
-  auto parsed = exporting ? Arguments::Parse(args, {"format", "lang", "data"}, {"help"})
-                          : Arguments::Parse(args, {"directory", "questionnaire"}, {"help"});
+  auto loose = Arguments::Parse(args, {"directory", "questionnaire", "format", "lang", "data", "note"}, {"help"});
+  const std::string sub = loose.ok() && !loose->positional().empty() ? loose->positional()[0] : "";
+  const bool exporting = sub == "export";
+  auto parsed = exporting         ? Arguments::Parse(args, {"format", "lang", "data"}, {"help"})
+                : sub == "publish" ? Arguments::Parse(args, {"directory", "questionnaire", "data", "note"}, {"help"})
+                                   : Arguments::Parse(args, {"directory", "questionnaire"}, {"help"});
   if (!parsed.ok()) {
     std::cerr << "hulpwijzer directory: " << parsed.status().message() << "\n";
     return kExitUsage;
@@ -136,10 +146,11 @@ int RunDirectory(const std::vector<std::string>& args) {
     std::cout << kDirectoryHelp;
     return kExitOk;
   }
-  if (parsed->positional().size() != 1 || (parsed->positional()[0] != "validate" && !exporting)) {
+  if (parsed->positional().size() != 1 || (sub != "validate" && sub != "publish" && !exporting)) {
     std::cerr << kDirectoryHelp;
     return kExitUsage;
   }
+  if (sub == "publish") return RunDirectoryPublish(parsed.value());
   return exporting ? RunExport(parsed.value()) : RunValidate(parsed.value());
 }
 

@@ -23,14 +23,19 @@ namespace hw::cli {
 
 const char* const kOrgHelp =
     "usage: hulpwijzer org keys create --org KEY [--data DIR] [--first-staff EMAIL]\n"
-    "       hulpwijzer org keys rotate --org KEY [--data DIR]\n"
+    "       hulpwijzer org keys rotate --org KEY [--data DIR] [--new-recovery-key]\n"
     "\n"
-    "create   makes version 1 of an organisation's key pair and prints its recovery key\n"
-    "         ONCE: print it on paper for the organisation's safe. We keep no copy.\n"
+    "create   makes version 1 of an organisation's key pair and its recovery key, and\n"
+    "         prints the recovery key ONCE: print it on paper for the organisation's safe.\n"
+    "         We keep no copy. It opens every later version too.\n"
     "         --first-staff grants an existing partner account access right away.\n"
-    "rotate   makes a new version for new requests; everyone with access keeps it.\n"
-    "         Prints the new version's recovery key. Old versions are destroyed when\n"
-    "         their last request is gone.\n"
+    "rotate   makes a new version for new requests; everyone with access keeps it, and\n"
+    "         the recovery sheet stays valid. Removing a partner (user remove) rotates by\n"
+    "         itself. --new-recovery-key makes a new recovery key for this and later\n"
+    "         versions and prints it (the old sheet then opens only older versions). An\n"
+    "         organisation onboarded before recovery key pairs gets one at its first\n"
+    "         rotation.\n"
+    "         Old versions are destroyed when their last request is gone.\n"
     "KEY is the organisation's key in the directory, e.g. veilig-thuis.\n";
 
 const char* const kUserHelp =
@@ -43,10 +48,15 @@ const char* const kUserHelp =
     "\n"
     "add      creates a staff account. The password is read from the first line of\n"
     "         standard input (or --password-file), or generated and printed once.\n"
+    "         It needs 12 characters at least and must be hard to guess (zxcvbn):\n"
+    "         four or more unrelated words, or --generate-password.\n"
     "         partner needs --org; a partner reads only that organisation's requests.\n"
     "grant    gives a partner access to every key version the recovery key opens: for\n"
     "         the first partner, or when nobody with access is left.\n"
-    "remove   deletes the account, its grants and (at its next request) its sessions.\n";
+    "remove   deletes the account, its grants and (at its next request) its sessions,\n"
+    "         and rotates the key of each organisation it could read: requests that\n"
+    "         arrive afterwards are closed to it even with a backup from before.\n"
+    "         Colleagues with access log in again to read them.\n";
 
 const char* const kPurgeHelp =
     "usage: hulpwijzer purge [--data DIR]\n"
@@ -131,17 +141,29 @@ std::optional<Session> Open(const Arguments& args, const std::string& command, i
 }
 
 void PrintRecoverySheet(const std::string& organization, const std::string& key, int64_t version) {
-  std::cout << "RECOVERY KEY for " << organization << " (key version " << version << ")\n"
+  std::cout << "RECOVERY KEY for " << organization << " (key version " << version << " and later)\n"
             << "Print this once and keep it in the organisation's safe. Hulpwijzer keeps no copy.\n"
             << "With it an administrator can restore access when nobody with access is left:\n"
             << "  hulpwijzer user grant --email EMAIL --org " << organization << "   (paste the key on stdin)\n\n"
             << "  " << key << "\n";
 }
 
+void PrintRotation(const domain::Rotation& rotation) {
+  std::cout << rotation.organization << ": new requests use key version " << rotation.version
+            << "; everyone else with access keeps it (they log in again to read new requests)\n";
+  if (rotation.recovery_key) {
+    std::cout << "This organisation's old recovery sheet opens only the versions before " << rotation.version
+              << ". Print the new one:\n\n";
+    PrintRecoverySheet(rotation.organization, *rotation.recovery_key, rotation.version);
+  } else {
+    std::cout << "The organisation's recovery sheet stays valid.\n";
+  }
+}
+
 }  // namespace
 
 int RunOrg(const std::vector<std::string>& raw) {
-  auto args = Arguments::Parse(raw, {"org", "data", "first-staff"}, {"help"});
+  auto args = Arguments::Parse(raw, {"org", "data", "first-staff"}, {"help", "new-recovery-key"});
   if (!args.ok()) return Fail("org", kExitUsage, args.status().message());
   if (args->Has("help")) return std::cout << kOrgHelp, kExitOk;
   const auto& pos = args->positional();
@@ -153,11 +175,16 @@ int RunOrg(const std::vector<std::string>& raw) {
   const std::string org = *args->Get("org");
   if (!PublishedOrganizations(*s->data.db).count(org))
     return Fail("org", kExitDataError, "there is no organisation \"" + org + "\" in the published directory");
-  auto recovery = pos[1] == "create" ? s->keyring->CreateOrganizationKeys(org, "operator")
-                                     : s->keyring->RotateOrganizationKey(org, "operator");
+  if (pos[1] == "rotate") {
+    auto rotation = s->keyring->RotateOrganizationKey(org, "operator", args->Has("new-recovery-key"));
+    if (!rotation.ok()) return Fail("org", ExitFor(rotation.status()), rotation.status().message());
+    PrintRotation(rotation.value());
+    return kExitOk;
+  }
+  if (args->Has("new-recovery-key")) return Fail("org", kExitUsage, "--new-recovery-key goes with rotate");
+  auto recovery = s->keyring->CreateOrganizationKeys(org, "operator");
   if (!recovery.ok()) return Fail("org", ExitFor(recovery.status()), recovery.status().message());
-  auto current = s->keys->CurrentOrgKey(org);
-  PrintRecoverySheet(org, recovery.value(), current.ok() && current.value() ? current.value()->version : 1);
+  PrintRecoverySheet(org, recovery.value(), 1);
   if (auto first = args->Get("first-staff")) {
     if (Status g = s->keyring->GrantWithRecoveryKey(org, *first, recovery.value(), "operator"); !g.ok())
       return Fail("org", ExitFor(g), "keys created, but the grant failed: " + g.message());
@@ -191,8 +218,10 @@ int RunUser(const std::vector<std::string>& raw) {
   }
   const std::string email = *args->Get("email");
   if (action == "remove") {
-    if (Status r = s->keyring->RemoveStaff(email, "operator"); !r.ok()) return Fail("user", ExitFor(r), r.message());
+    auto rotations = s->keyring->RemoveStaff(email, "operator");
+    if (!rotations.ok()) return Fail("user", ExitFor(rotations.status()), rotations.status().message());
     std::cout << "removed " << email << " with their grants; their sessions end at their next request\n";
+    for (const auto& rotation : rotations.value()) PrintRotation(rotation);
     return kExitOk;
   }
   if (action == "grant") {

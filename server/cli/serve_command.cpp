@@ -48,6 +48,9 @@ const char* const kServeHelp =
     "                       the shipped nginx configuration; never stored or logged)\n"
     "  --threads N          worker threads for contact requests and the staff portal, half\n"
     "                       each (default 16); logins have two of their own\n"
+    "  --proof-of-work-bits N  the work a resident's browser does before a contact request\n"
+    "                       is stored, in bits (each bit doubles it; default 17, about a\n"
+    "                       second on a phone; 8 to 24); it grows with an organisation's inflow\n"
     "  --no-access-log      do not log requests (they never contain addresses anyway)\n"
     "  --dev-insecure-cookies  staff session cookie without Secure, for plain http on\n"
     "                       localhost during development only\n"
@@ -55,7 +58,7 @@ const char* const kServeHelp =
     "Every option can also be given as an environment variable: HULPWIJZER_LISTEN,\n"
     "HULPWIJZER_DATA, HULPWIJZER_EXIT_URL, HULPWIJZER_HSTS=1, HULPWIJZER_THREADS,\n"
     "HULPWIJZER_NO_ACCESS_LOG=1, HULPWIJZER_BEHIND_PROXY=1,\n"
-    "HULPWIJZER_PUBLIC_URL. Flags win over the environment.\n"
+    "HULPWIJZER_PUBLIC_URL, HULPWIJZER_PROOF_OF_WORK_BITS. Flags win over the environment.\n"
     "\n"
     "Logs are JSON lines on stdout, without IP addresses, user agents or bodies.\n"
     "Exit codes: 0 stopped by SIGTERM/SIGINT, 64 wrong usage, 65 invalid published data,\n"
@@ -70,6 +73,19 @@ struct Failure {
   int code;
   std::string message;
 };
+
+// --name N, a whole number from `min` to `max`, into *value when given.
+std::optional<Failure> ReadNumber(const Arguments& args, const std::string& name, long min, long max, int* value) {
+  const auto text = args.Get(name);
+  if (!text) return std::nullopt;
+  char* end = nullptr;
+  const long n = std::strtol(text->c_str(), &end, 10);
+  if (text->empty() || *end || n < min || n > max)
+    return Failure{kExitUsage, "--" + name + " must be a number from " + std::to_string(min) + " to " +
+                                   std::to_string(max) + " (got \"" + *text + "\")"};
+  *value = static_cast<int>(n);
+  return std::nullopt;
+}
 
 std::optional<Failure> ReadConfig(const Arguments& args, http::ServerConfig* config) {
   if (const auto listen = args.Get("listen")) {
@@ -92,13 +108,8 @@ std::optional<Failure> ReadConfig(const Arguments& args, http::ServerConfig* con
   config->access_log = !args.Has("no-access-log");
   config->dev_insecure_cookies = args.Has("dev-insecure-cookies");
   config->behind_proxy = args.Has("behind-proxy");
-  if (const auto threads = args.Get("threads")) {
-    char* end = nullptr;
-    const long n = std::strtol(threads->c_str(), &end, 10);
-    if (threads->empty() || *end || n < 2 || n > 1024)
-      return Failure{kExitUsage, "--threads must be a number from 2 to 1024 (got \"" + *threads + "\")"};
-    config->threads = static_cast<int>(n);
-  }
+  if (auto failure = ReadNumber(args, "threads", 2, 1024, &config->threads)) return failure;
+  if (auto failure = ReadNumber(args, "proof-of-work-bits", 8, 24, &config->proof_of_work_bits)) return failure;
   return std::nullopt;
 }
 
@@ -216,7 +227,7 @@ class SiteRefresher {
 }  // namespace
 
 int RunServe(const std::vector<std::string>& args) {
-  auto parsed = Arguments::Parse(args, {"listen", "data", "exit-url", "threads", "public-url"}, {"help", "hsts", "no-access-log", "dev-insecure-cookies", "behind-proxy"});
+  auto parsed = Arguments::Parse(args, {"listen", "data", "exit-url", "threads", "public-url", "proof-of-work-bits"}, {"help", "hsts", "no-access-log", "dev-insecure-cookies", "behind-proxy"});
   if (!parsed.ok()) {
     std::cerr << "hulpwijzer serve: " << parsed.status().message() << "\n";
     return kExitUsage;
@@ -272,8 +283,11 @@ int RunServe(const std::vector<std::string>& args) {
   domain::SessionVault sessions;
   using Targets = std::map<std::string, domain::ContactTarget>;
   SharedValue<Targets> targets(std::make_shared<const Targets>(domain::ContactTargetsOf(published.publication.directory)));
+  domain::WorkPolicy work_policy;
+  work_policy.base_bits = config.proof_of_work_bits;
+  domain::ProofOfWork work(work_policy);
   domain::ContactRequests contact_requests(
-      requests, keys, audit,
+      requests, keys, audit, work,
       [&targets](const std::string& id) -> std::optional<domain::ContactTarget> {
         const auto current = targets.Get();
         const auto it = current->find(id);

@@ -20,8 +20,14 @@ void AddressHasher::RotateIfDue() {
   rotated_at_ = now;
 }
 
-std::string AddressHasher::Bucket(std::string_view address) {
-  const std::string network = ClientNetwork(address);
+std::string AddressHasher::Bucket(std::string_view address) { return Hash(ClientNetwork(address)); }
+
+std::string AddressHasher::WiderBucket(std::string_view address, int prefix) {
+  const std::string network = WiderClientNetwork(address, prefix);
+  return network.empty() ? "" : Hash(network);
+}
+
+std::string AddressHasher::Hash(const std::string& network) {
   unsigned char digest[8];
   {
     std::lock_guard<std::mutex> lock(mutex_);

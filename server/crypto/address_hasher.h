@@ -17,8 +17,12 @@ class AddressHasher {
   // 16 hex digits; the same client network (util/client_network.h: an IPv4 address, an
   // IPv6 /64) gives the same bucket until the key rotates.
   std::string Bucket(std::string_view address);
+  // The bucket of the IPv6 /56 or /48 (`prefix`) the address sits in
+  // (util/client_network.h: WiderClientNetwork); empty for IPv4.
+  std::string WiderBucket(std::string_view address, int prefix);
 
  private:
+  std::string Hash(const std::string& network);
   void RotateIfDue();
   std::mutex mutex_;
   std::chrono::seconds rotation_;

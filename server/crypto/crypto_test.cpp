@@ -5,6 +5,7 @@
 #include <set>
 
 #include "crypto/address_hasher.h"
+#include "crypto/chain_hash.h"
 #include "crypto/key_wrap.h"
 #include "crypto/password_kdf.h"
 #include "crypto/sealing.h"
@@ -123,6 +124,17 @@ TEST_CASE("tokens, uuids, hashes and recovery keys", "[crypto]") {
   CHECK(ParseRecoveryKey(sloppy + "\n").view() == key.view());
   CHECK(ParseRecoveryKey(printed.substr(1)).empty());
   CHECK(ParseRecoveryKey(printed + "Z").empty());
+}
+
+TEST_CASE("a chain link depends on the link before and on every field, with its boundaries", "[crypto]") {
+  const std::string first = ChainHash("", {"1", "login", "a@x.test"});
+  CHECK(first.size() == kChainHashBytes);
+  CHECK(first == ChainHash("", {"1", "login", "a@x.test"}));
+  CHECK(first != ChainHash(std::string(32, '\0'), {"1", "login", "a@x.test"}));
+  CHECK(first != ChainHash("", {"1", "login", "a@x.tesT"}));
+  CHECK(ChainHash("", {"ab", "c"}) != ChainHash("", {"a", "bc"}));  // text moved across a field
+  CHECK(ChainHash("", {"a", ""}) != ChainHash("", {"a"}));
+  CHECK(HexOf(std::string("\x01\xab", 2)) == "01ab");
 }
 
 TEST_CASE("address buckets are stable until the key rotates", "[crypto]") {

@@ -1,8 +1,9 @@
 #include "domain/contact_request.h"
 
 #include <cctype>
-#include <regex>
 #include <set>
+
+#include "domain/text_shape.h"
 
 namespace hw::domain {
 namespace {
@@ -91,15 +92,11 @@ std::string NormalisePhone(const std::string& written) {
     else if (c == '+' && digits.empty() && i == written.find_first_not_of(' ')) digits += c;
     else if (c != ' ' && c != '-' && c != '(' && c != ')' && c != '.') return "";
   }
-  static const std::regex kDutch("0[1-9][0-9]{8}");
-  static const std::regex kInternational("\\+[1-9][0-9]{7,14}");
-  if (std::regex_match(digits, kDutch) || std::regex_match(digits, kInternational)) return digits;
-  return "";
+  return IsDutchOrInternationalDigits(digits) ? digits : "";
 }
 
 bool PlausibleEmail(const std::string& email) {
-  static const std::regex kEmail("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
-  return email.size() <= 254 && std::regex_match(email, kEmail);
+  return email.size() <= 254 && IsEmailShape(email);
 }
 
 }  // namespace
@@ -114,9 +111,8 @@ ContactRequestCheck CheckContactRequest(const json& body) {
   for (auto it = body.begin(); it != body.end(); ++it)
     if (!kFields.count(it.key())) c.Fail(it.key(), "unknown_field", "\"" + it.key().substr(0, 40) + "\" is not a known field.");
 
-  static const std::regex kUuid("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   check.organization_id = c.Text("organization_id", true, 36, false);
-  if (!check.organization_id.empty() && !std::regex_match(check.organization_id, kUuid))
+  if (!check.organization_id.empty() && !IsLowercaseUuid(check.organization_id))
     c.Fail("organization_id", "invalid", "organization_id must be the id of an organisation.");
 
   const std::string channel = c.Text("channel", true, 10, false);

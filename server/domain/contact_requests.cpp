@@ -17,32 +17,66 @@ const OrgSecret* SecretFor(const std::vector<OrgSecret>& secrets, const std::str
   return nullptr;
 }
 
-}  // namespace
-
-void ContactRequests::Audit(const StaffIdentity& staff, const std::string& action, const std::string& target) {
-  audit_.Append({0, now_(), staff.email, action, staff.partner_of.value_or(""), target});
+Status CheckWork(ProofOfWork& work, const std::string& organization, const WorkProof& proof, int64_t now) {
+  switch (work.Redeem(organization, proof, now)) {
+    case WorkVerdict::kAccepted: return Status::Ok();
+    case WorkVerdict::kMissing: return Status::PermissionDenied("the request carries no proof of work");
+    case WorkVerdict::kInvalid: return Status::PermissionDenied("the proof of work is not one this server issued for this organisation");
+    case WorkVerdict::kExpired: return Status::PermissionDenied("the proof of work has expired");
+    case WorkVerdict::kTooLittle: return Status::PermissionDenied("the proof of work is not enough for the difficulty of now");
+    case WorkVerdict::kAlreadyUsed: return Status::PermissionDenied("the proof of work was used before");
+  }
+  return Status::Internal("unknown verdict");
 }
 
-Result<Submitted> ContactRequests::Submit(const ContactRequestCheck& request) {
-  if (!request.ok()) return Status::InvalidArgument("the request is not valid");
-  const std::optional<ContactTarget> target = lookup_(request.organization_id);
+}  // namespace
+
+store::AuditRow ContactRequests::Entry(const StaffIdentity& staff, const std::string& action, const std::string& target) {
+  return {0, now_(), staff.email, action, staff.partner_of.value_or(""), target};
+}
+
+Result<ContactTarget> ContactRequests::Accepting(const std::string& organization_id) {
+  std::optional<ContactTarget> target = lookup_(organization_id);
   if (!target) return Status::NotFound("there is no organisation with this id");
   if (!target->accepts) return Status::FailedPrecondition("this organisation does not take contact requests");
-  auto key = keys_.CurrentOrgKey(target->key);
-  if (!key.ok()) return Status::Unavailable(key.status().message());
-  if (!key.value()) return Status::FailedPrecondition("this organisation cannot receive contact requests yet");
-  std::string plaintext = request.content.dump();
-  const std::string sealed = crypto::SealPadded(plaintext, key.value()->public_key);
-  crypto::WipeString(plaintext);
-  if (sealed.empty()) return Status::Internal("sealing failed");
+  return std::move(*target);
+}
+
+Result<IssuedChallenge> ContactRequests::Challenge(const std::string& organization_id) {
+  auto target = Accepting(organization_id);
+  if (!target.ok()) return target.status();
+  return work_.Issue(target->key, now_());
+}
+
+Result<Submitted> ContactRequests::Submit(const ContactRequestCheck& request, const WorkProof& proof) {
+  if (!request.ok()) return Status::InvalidArgument("the request is not valid");
+  auto accepting = Accepting(request.organization_id);
+  if (!accepting.ok()) return accepting.status();
+  const ContactTarget* target = &accepting.value();
+  if (Status work = CheckWork(work_, target->key, proof, now_()); !work.ok()) return work;
   const std::string id = crypto::RandomUuid();
-  const auto stored = requests_.InsertUnlessFull(
-      {id, target->key, key.value()->version, sealed, std::nullopt, "new", now_(), std::nullopt}, max_open_);
-  if (!stored.ok()) return Status::Unavailable("the request could not be stored: " + stored.status().message());
-  if (!stored.value())
-    return Status::ResourceExhausted("this organisation has " + std::to_string(max_open_) +
-                                     " open requests, the most that are stored for one organisation");
-  return Submitted{id, *target};
+  // Twice at most: a key rotated between reading the key and storing (a partner removed on
+  // the command line right then) makes the insert refuse the old key; seal again.
+  for (int attempt = 0;; ++attempt) {
+    auto key = keys_.CurrentOrgKey(target->key);
+    if (!key.ok()) return Status::Unavailable(key.status().message());
+    if (!key.value()) return Status::FailedPrecondition("this organisation cannot receive contact requests yet");
+    std::string plaintext = request.content.dump();
+    const std::string sealed = crypto::SealPadded(plaintext, key.value()->public_key);
+    crypto::WipeString(plaintext);
+    if (sealed.empty()) return Status::Internal("sealing failed");
+    const auto stored = requests_.InsertUnlessFull(
+        {id, target->key, key.value()->version, sealed, std::nullopt, "new", now_(), std::nullopt}, max_open_);
+    if (!stored.ok()) return Status::Unavailable("the request could not be stored: " + stored.status().message());
+    if (stored.value()) break;
+    auto now_current = keys_.CurrentOrgKey(target->key);
+    const bool rotated = now_current.ok() && now_current.value() && now_current.value()->version != key.value()->version;
+    if (!rotated || attempt > 0)
+      return Status::ResourceExhausted("this organisation has " + std::to_string(max_open_) +
+                                       " open requests, the most that are stored for one organisation");
+  }
+  const int raised = work_.Stored(target->key, now_());
+  return Submitted{id, *target, raised};
 }
 
 Result<store::RequestRow> ContactRequests::Owned(const StaffIdentity& staff, const std::string& id) {
@@ -90,7 +124,10 @@ Result<nlohmann::json> ContactRequests::Open(const StaffIdentity& staff, const s
     auto note = crypto::OpenPadded(*row->note_sealed, secret->keys);
     if (note.ok()) result["note"] = std::string(note->view());
   }
-  Audit(staff, "open_request", id);
+  // Nobody reads a request unrecorded: without its entry the content is not handed out.
+  if (Status recorded = audit_.Append(Entry(staff, "open_request", id)); !recorded.ok())
+    return Status::Unavailable("the request is not shown, because the audit log could not record it: " +
+                               recorded.message());
   return result;
 }
 
@@ -106,8 +143,10 @@ Status ContactRequests::Update(const StaffIdentity& staff, const std::string& id
   auto row = Owned(staff, id);
   if (!row.ok()) return row.status();
   if (update.status && *update.status != row->status) {
-    if (Status s = requests_.SetStatus(id, *update.status, now_()); !s.ok()) return s;
-    Audit(staff, "set_status:" + *update.status, id);
+    const std::string status = *update.status;
+    if (Status s = audit_.AppendWith(Entry(staff, "set_status:" + status, id), [&] { return requests_.SetStatus(id, status, now_()); });
+        !s.ok())
+      return s;
   }
   if (update.note) {
     std::optional<std::string> sealed;
@@ -119,20 +158,77 @@ Status ContactRequests::Update(const StaffIdentity& staff, const std::string& id
         if (key.version == row->key_version) sealed = crypto::SealPadded(*update.note, key.public_key);
       if (!sealed) return Status::Internal("the request's key is gone");
     }
-    if (Status s = requests_.SetNote(id, sealed); !s.ok()) return s;
-    Audit(staff, sealed ? "set_note" : "remove_note", id);
+    if (Status s = audit_.AppendWith(Entry(staff, sealed ? "set_note" : "remove_note", id), [&] { return requests_.SetNote(id, sealed); });
+        !s.ok())
+      return s;
   }
   return Status::Ok();
+}
+
+Result<std::vector<RequestSummary>> ContactRequests::ListWindow(const StaffIdentity& staff, int64_t from, int64_t to) {
+  if (!staff.partner_of) return Status::PermissionDenied("only partner staff may handle contact requests");
+  if (from >= to) return Status::InvalidArgument("the window must end after it starts");
+  auto rows = requests_.ListWindow(*staff.partner_of, from, to, kMaxOpenRequestsPerOrganization);
+  if (!rows.ok()) return rows.status();
+  std::vector<RequestSummary> list;
+  for (const auto& row : rows.value()) list.push_back({row.id, row.status, row.created_at, row.closed_at});
+  return list;
+}
+
+Status ContactRequests::CheckBatch(const StaffIdentity& staff, const std::vector<std::string>& ids) {
+  if (!staff.partner_of) return Status::PermissionDenied("only partner staff may handle contact requests");
+  if (ids.empty()) return Status::InvalidArgument("choose at least one request");
+  if (ids.size() > kMaxBatch)
+    return Status::InvalidArgument("at most " + std::to_string(kMaxBatch) + " requests at a time");
+  if (std::set<std::string>(ids.begin(), ids.end()).size() != ids.size())
+    return Status::InvalidArgument("a request is chosen twice");
+  for (const std::string& id : ids)
+    if (auto row = Owned(staff, id); !row.ok()) return row.status();
+  return Status::Ok();
+}
+
+Result<std::vector<nlohmann::json>> ContactRequests::OpenBatch(const StaffIdentity& staff,
+                                                               const std::vector<OrgSecret>& secrets,
+                                                               const std::vector<std::string>& ids) {
+  if (Status s = CheckBatch(staff, ids); !s.ok()) return s;
+  std::vector<nlohmann::json> opened;
+  for (const std::string& id : ids) {
+    // One request the account holds no key for (or that is damaged) must not hide the
+    // others of a flood: it is shown with its reason.
+    auto one = Open(staff, secrets, id);
+    if (one.ok()) opened.push_back(std::move(one.value()));
+    else if (one.status().code() == StatusCode::kUnavailable) return one.status();
+    else opened.push_back({{"id", id}, {"error", one.status().message()}});
+  }
+  return opened;
+}
+
+Result<int64_t> ContactRequests::DeleteBatch(const StaffIdentity& staff, const std::vector<std::string>& ids) {
+  if (Status s = CheckBatch(staff, ids); !s.ok()) return s;
+  // One audited action names every id; the deletion happens only with its entry.
+  std::string target = std::to_string(ids.size()) + ":";
+  for (size_t i = 0; i < ids.size(); ++i) target += (i ? "," : "") + ids[i];
+  int64_t count = 0;
+  const Status deleted = audit_.AppendWith(Entry(staff, "delete_requests", target), [&]() -> Status {
+    auto gone = requests_.DeleteMany(*staff.partner_of, ids);
+    if (!gone.ok()) return gone.status();
+    count = gone.value();
+    return Status::Ok();
+  });
+  if (!deleted.ok()) return deleted;
+  if (Status s = requests_.CheckpointTruncate(); !s.ok()) return s;
+  return count;
 }
 
 Status ContactRequests::Delete(const StaffIdentity& staff, const std::string& id) {
   auto row = Owned(staff, id);
   if (!row.ok()) return row.status();
-  auto deleted = requests_.Delete(id);
-  if (!deleted.ok()) return deleted.status();
-  if (Status s = requests_.CheckpointTruncate(); !s.ok()) return s;
-  Audit(staff, "delete_request", id);
-  return Status::Ok();
+  const Status deleted = audit_.AppendWith(Entry(staff, "delete_request", id), [&]() -> Status {
+    auto gone = requests_.Delete(id);
+    return gone.ok() ? Status::Ok() : gone.status();
+  });
+  if (!deleted.ok()) return deleted;
+  return requests_.CheckpointTruncate();
 }
 
 }  // namespace hw::domain

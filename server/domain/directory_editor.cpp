@@ -4,6 +4,7 @@
 #include "domain/detail_changes.h"
 #include "domain/freshness.h"
 #include "domain/json_diff.h"
+#include "domain/text_bounds.h"
 
 #include <algorithm>
 
@@ -31,10 +32,58 @@ void RewriteOrganizations(json& node, const std::map<std::string, std::string>& 
   }
 }
 
+// Refuses (before anything is stored) a draft with a text over its bound.
+Status RefuseUnbounded(const json& directory, const json& questionnaire, ValidationIssues* refused) {
+  ValidationIssues issues = CheckTextBounds(directory, "directory");
+  for (auto& issue : CheckTextBounds(questionnaire, "questionnaire")) issues.push_back(std::move(issue));
+  if (issues.empty()) return Status::Ok();
+  const std::string first = issues[0].ToString();
+  if (refused) *refused = std::move(issues);
+  return Status::InvalidArgument("the draft was not saved: " + first);
+}
+
 }  // namespace
 
-void DirectoryEditor::Audit(const std::string& editor, const std::string& action, const std::string& target) {
-  audit_.Append({0, now_(), editor, action, "", target});
+Result<int64_t> DirectoryEditor::Audited(const std::string& editor, const std::string& action,
+                                         const std::function<Result<int64_t>()>& change,
+                                         const std::function<std::string(int64_t)>& target) {
+  std::optional<int64_t> made;
+  const Status done = audit_.AppendAfter([&]() -> Result<store::AuditRow> {
+    auto result = change();
+    if (!result.ok()) return result.status();
+    made = result.value();
+    return store::AuditRow{0, now_(), editor, action, "", target(result.value())};
+  });
+  if (!done.ok()) return done;
+  return *made;
+}
+
+Result<ValidationIssues> DirectoryEditor::BindingIssues(const std::string& directory_text) {
+  auto versions = store_.Versions();
+  if (!versions.ok()) return versions.status();
+  std::lock_guard<std::mutex> lock(bindings_mutex_);
+  const int64_t newest = versions->empty() ? 0 : versions->front().version;
+  if (newest != bindings_version_) {
+    auto learnt = PublishedBindings(store_);
+    if (!learnt.ok()) return learnt.status();
+    bindings_ = std::move(learnt.value());
+    bindings_version_ = newest;
+  }
+  return bindings_.Check(json::parse(directory_text, nullptr, false), "directory");
+}
+
+Status DirectoryEditor::AddBindingIssues(const std::string& directory_text, ValidationIssues* issues) {
+  auto bindings = BindingIssues(directory_text);
+  if (!bindings.ok()) return bindings.status();
+  issues->insert(issues->end(), bindings->begin(), bindings->end());
+  return Status::Ok();
+}
+
+std::string DirectoryEditor::ContactSettingsNote(const json& next) {
+  auto current = store_.Current();
+  if (!current.ok() || !current.value()) return "";
+  const json changes = ContactSettingChanges(json::parse(current.value()->directory, nullptr, false), next);
+  return changes.empty() ? "" : "; contact settings: " + DescribeChanges(changes);
 }
 
 Result<DraftView> DirectoryEditor::OpenDraft(const std::string& editor) {
@@ -44,26 +93,34 @@ Result<DraftView> DirectoryEditor::OpenDraft(const std::string& editor) {
     auto current = store_.Current();
     if (!current.ok()) return current.status();
     if (!current.value()) return Status::NotFound("nothing has been published yet");
-    auto revision = store_.SaveDraft(0, current.value()->version, current.value()->directory,
-                                     current.value()->questionnaire, now_(), editor);
+    const std::string based_on = "version " + std::to_string(current.value()->version);
+    auto revision = Audited(
+        editor, "start_draft",
+        [&] {
+          return store_.SaveDraft(0, current.value()->version, current.value()->directory, current.value()->questionnaire,
+                                  now_(), editor);
+        },
+        [&](int64_t) { return based_on; });
     if (!revision.ok()) return revision.status();
     draft = store_.GetDraft();
     if (!draft.ok()) return draft.status();
-    Audit(editor, "start_draft", "version " + std::to_string(current.value()->version));
   }
   DraftView view{*draft.value(), {}};
   view.issues = CheckAt(view.draft.directory, view.draft.questionnaire, now_()).issues;
+  if (Status s = AddBindingIssues(view.draft.directory, &view.issues); !s.ok()) return s;
   return view;
 }
 
 Result<DraftView> DirectoryEditor::SaveDraft(const std::string& editor, int64_t revision, const json& directory,
                                              const std::optional<json>& questionnaire,
-                                             const std::map<std::string, std::string>& replacements) {
+                                             const std::map<std::string, std::string>& replacements,
+                                             ValidationIssues* refused) {
   auto existing = store_.GetDraft();
   if (!existing.ok()) return existing.status();
   if (!existing.value()) return Status::NotFound("there is no draft; open it first");
   json rules = questionnaire ? *questionnaire : json::parse(existing.value()->questionnaire, nullptr, false);
   if (!replacements.empty()) RewriteOrganizations(rules["rules"], replacements);
+  if (Status s = RefuseUnbounded(directory, rules, refused); !s.ok()) return s;
   auto published = store_.Current();
   if (!published.ok()) return published.status();
   json edited = directory;
@@ -74,20 +131,29 @@ Result<DraftView> DirectoryEditor::SaveDraft(const std::string& editor, int64_t 
     std::lock_guard<std::mutex> lock(approvals_mutex_);
     crisis_editors_.insert(editor);
   }
-  auto saved = store_.SaveDraft(revision, existing.value()->based_on, Pretty(edited), Pretty(rules), now_(), editor);
+  auto saved = Audited(
+      editor, "save_draft",
+      [&] { return store_.SaveDraft(revision, existing.value()->based_on, Pretty(edited), Pretty(rules), now_(), editor); },
+      [](int64_t saved_revision) { return "revision " + std::to_string(saved_revision); });
   if (!saved.ok()) return saved.status();
-  Audit(editor, "save_draft", "revision " + std::to_string(saved.value()));
   auto draft = store_.GetDraft();
   if (!draft.ok() || !draft.value()) return Status::Internal("the saved draft cannot be read back");
-  return DraftView{*draft.value(), CheckAt(draft.value()->directory, draft.value()->questionnaire, now_()).issues,
-                   std::move(unticked)};
+  DraftView view{*draft.value(), CheckAt(draft.value()->directory, draft.value()->questionnaire, now_()).issues,
+                 std::move(unticked)};
+  if (Status s = AddBindingIssues(view.draft.directory, &view.issues); !s.ok()) return s;
+  return view;
 }
 
 Status DirectoryEditor::DiscardDraft(const std::string& editor) {
-  if (Status s = store_.DeleteDraft(); !s.ok()) return s;
-  ForgetApprovals();
-  Audit(editor, "discard_draft", "");
-  return Status::Ok();
+  auto discarded = Audited(
+      editor, "discard_draft",
+      [&]() -> Result<int64_t> {
+        if (Status s = store_.DeleteDraft(); !s.ok()) return s;
+        return int64_t{0};
+      },
+      [](int64_t) { return std::string(); });
+  if (discarded.ok()) ForgetApprovals();
+  return discarded.ok() ? Status::Ok() : discarded.status();
 }
 
 Result<int64_t> DirectoryEditor::Publish(const std::string& editor, int64_t revision, const std::string& note,
@@ -95,7 +161,8 @@ Result<int64_t> DirectoryEditor::Publish(const std::string& editor, int64_t revi
   auto draft = store_.GetDraft();
   if (!draft.ok()) return draft.status();
   if (!draft.value()) return Status::NotFound("there is no draft to publish");
-  const PublicationCheck check = CheckAt(draft.value()->directory, draft.value()->questionnaire, now_());
+  PublicationCheck check = CheckAt(draft.value()->directory, draft.value()->questionnaire, now_());
+  if (Status s = AddBindingIssues(draft.value()->directory, &check.issues); !s.ok()) return s;
   if (!check.issues.empty()) {
     *issues = check.issues;
     return Status::InvalidArgument("the draft has " + std::to_string(check.issues.size()) + " problem(s); fix them first");
@@ -111,14 +178,20 @@ Result<int64_t> DirectoryEditor::Publish(const std::string& editor, int64_t revi
                                       "); a second editor must approve it before it is published");
     approver = found->second;
   }
-  auto version = store_.PublishDraft(revision, editor, note);
+  // One entry names the version, every change to contact settings, who approved its
+  // crisis-line changes, and each of those.
+  const std::string contact_note = ContactSettingsNote(check.publication.directory);
+  std::string changes;
+  for (const DetailChange& change : crisis.value())
+    changes += "; " + change.organization + " " + change.field + ": \"" + change.before + "\" -> \"" + change.after + "\"";
+  auto version = Audited(
+      editor, "publish", [&] { return store_.PublishDraft(revision, editor, note); },
+      [&](int64_t published) {
+        return "version " + std::to_string(published) + contact_note +
+               (approver.empty() ? "" : ", crisis-line changes approved by " + approver + changes);
+      });
   if (!version.ok()) return version.status();
   ForgetApprovals();
-  Audit(editor, "publish", "version " + std::to_string(version.value()) +
-                               (approver.empty() ? "" : ", crisis-line changes approved by " + approver));
-  for (const DetailChange& change : crisis.value())
-    Audit(editor, "publish_crisis_change", change.organization + " " + change.field + ": \"" + change.before +
-                                               "\" -> \"" + change.after + "\"");
   on_published_(check.publication, version.value());
   return version;
 }
@@ -131,10 +204,21 @@ Result<int64_t> DirectoryEditor::Restore(const std::string& editor, int64_t vers
   if (!check.issues.empty())
     return Status::FailedPrecondition("version " + std::to_string(version) + " does not pass today's checks: " +
                                       check.issues[0].ToString());
-  auto restored = store_.Publish(old.value()->directory, old.value()->questionnaire, editor,
-                                 note.empty() ? "restored version " + std::to_string(version) : note);
+  auto bindings = BindingIssues(old.value()->directory);
+  if (!bindings.ok()) return bindings.status();
+  if (!bindings->empty())
+    return Status::FailedPrecondition("version " + std::to_string(version) + " cannot be restored: " + bindings->front().ToString());
+  const std::string contact_note = ContactSettingsNote(check.publication.directory);
+  auto restored = Audited(
+      editor, "restore",
+      [&] {
+        return store_.Publish(old.value()->directory, old.value()->questionnaire, editor,
+                              note.empty() ? "restored version " + std::to_string(version) : note);
+      },
+      [&](int64_t published) {
+        return "version " + std::to_string(version) + " as " + std::to_string(published) + contact_note;
+      });
   if (!restored.ok()) return restored.status();
-  Audit(editor, "restore", "version " + std::to_string(version) + " as " + std::to_string(restored.value()));
   on_published_(check.publication, restored.value());
   return restored;
 }
@@ -184,7 +268,13 @@ Status DirectoryEditor::Approve(const std::string& editor, int64_t revision) {
     approvals_.clear();  // only the current revision can be approved
     approvals_[revision] = editor;
   }
-  Audit(editor, "approve_crisis_changes", "revision " + std::to_string(revision));
+  auto recorded = Audited(
+      editor, "approve_crisis_changes", [&]() -> Result<int64_t> { return revision; },
+      [](int64_t approved) { return "revision " + std::to_string(approved); });
+  if (!recorded.ok()) {
+    ForgetApprovals();  // an approval that is not in the audit log does not count
+    return recorded.status();
+  }
   return Status::Ok();
 }
 
@@ -211,7 +301,12 @@ Result<json> DirectoryEditor::Diff(const std::string& from, const std::string& t
   if (!b.ok()) return b.status();
   const json before = {{"directory", json::parse(a->first, nullptr, false)}, {"questionnaire", json::parse(a->second, nullptr, false)}};
   const json after = {{"directory", json::parse(b->first, nullptr, false)}, {"questionnaire", json::parse(b->second, nullptr, false)}};
-  return JsonDiff(before, after);
+  json changes = JsonDiff(before, after);
+  for (json& change : changes)
+    if (change["path"].get<std::string>().rfind("directory.", 0) == 0 &&
+        IsContactSettingPath(change["path"].get<std::string>().substr(10)))
+      change["contact_settings"] = true;
+  return changes;
 }
 
 Result<json> DirectoryEditor::Attention() {

@@ -7,7 +7,10 @@
 // detail that records no new check (domain/detail_changes.h). A draft that changes a
 // crisis line's details is published only after a second editor approved that revision
 // (four eyes); approvals live in memory and lapse with any new save or a restart.
-// Thread-safe as far as its stores are.
+// An organisation's id and key stay bound as first published (domain/organization_bindings.h):
+// a draft that changes them shows the issue and cannot be published or restored, and a
+// publish's audit entry names every change to contact settings.
+// Thread-safe as far as its stores are (the cache of bindings has its own lock).
 #pragma once
 
 #include <functional>
@@ -21,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/detail_changes.h"
+#include "domain/organization_bindings.h"
 #include "domain/publication.h"
 #include "store/audit_store.h"
 #include "store/directory_store.h"
@@ -55,10 +59,13 @@ class DirectoryEditor {
   // Saves a new draft text. `replacements` rewrites the questionnaire's rules from one
   // organisation key to another (what replaces an organisation that is removed).
   // kAlreadyExists when the draft's revision moved on. Invalid drafts are saved too:
-  // the issues come back, and publishing refuses until they are fixed.
+  // the issues come back, and publishing refuses until they are fixed. What no check
+  // should ever have to read is refused and not stored (kInvalidArgument, the reasons in
+  // `refused`): a text over its bound (domain/text_bounds.h).
   Result<DraftView> SaveDraft(const std::string& editor, int64_t revision, const nlohmann::json& directory,
                               const std::optional<nlohmann::json>& questionnaire,
-                              const std::map<std::string, std::string>& replacements);
+                              const std::map<std::string, std::string>& replacements,
+                              ValidationIssues* refused = nullptr);
   Status DiscardDraft(const std::string& editor);
   // kInvalidArgument (with the issues in `issues`) when the draft is not valid;
   // kPermissionDenied when it changes a crisis line and no second editor approved it.
@@ -69,7 +76,8 @@ class DirectoryEditor {
   // kPermissionDenied when `editor` saved this revision (nobody approves their own change).
   Status Approve(const std::string& editor, int64_t revision);
   Result<int64_t> Restore(const std::string& editor, int64_t version, const std::string& note);
-  // Changes from one version to another; either may be "draft".
+  // Changes from one version to another; either may be "draft". A change to contact
+  // settings (see ContactSettingChanges) carries "contact_settings": true.
   Result<nlohmann::json> Diff(const std::string& from, const std::string& to);
   // What needs a person first, from the draft if there is one, else the published version:
   // details withdrawn from residents for age, overdue checks, checks due within two weeks
@@ -78,9 +86,19 @@ class DirectoryEditor {
 
  private:
   Result<std::pair<std::string, std::string>> Texts(const std::string& which);
-  void Audit(const std::string& editor, const std::string& action, const std::string& target);
+  // Runs `change` and writes its audit entry (`target` names what it made) in one
+  // transaction: a change whose entry cannot be written does not happen.
+  Result<int64_t> Audited(const std::string& editor, const std::string& action,
+                          const std::function<Result<int64_t>()>& change,
+                          const std::function<std::string(int64_t)>& target);
 
   Result<std::vector<DetailChange>> CrisisChangesOf(const store::Draft& draft);
+  // Issues of a directory text whose ids and keys differ from their published bindings.
+  Result<ValidationIssues> BindingIssues(const std::string& directory_text);
+  Status AddBindingIssues(const std::string& directory_text, ValidationIssues* issues);
+  // "; contact settings: path: before -> after, ..." between the published version and
+  // `next`, or "" when none changed.
+  std::string ContactSettingsNote(const nlohmann::json& next);
 
   store::DirectoryStore& store_;
   store::AuditStore& audit_;
@@ -91,6 +109,9 @@ class DirectoryEditor {
 
   std::map<int64_t, std::string> approvals_;  // draft revision -> approving editor
   std::set<std::string> crisis_editors_;      // who changed a crisis line in this draft
+  std::mutex bindings_mutex_;
+  int64_t bindings_version_ = -1;  // the newest version the cache has learnt
+  OrganizationBindings bindings_;
 };
 
 }  // namespace hw::domain

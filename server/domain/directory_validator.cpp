@@ -1,12 +1,12 @@
 #include "domain/directory_validator.h"
 
-#include <regex>
 #include <set>
 
 #include "domain/amsterdam_time.h"
 #include "domain/json_checker.h"
 #include "domain/phone_number.h"
 #include "domain/schedule.h"
+#include "domain/text_shape.h"
 
 namespace hw::domain {
 namespace {
@@ -168,10 +168,9 @@ void CheckService(JsonChecker& c, const json& service) {
   if (c.Object(service, "chat", /*required=*/false)) c.WithField("chat", [&] { CheckChat(c, service["chat"]); });
   CheckFacts(c, service);
   if (c.Array(service, "languages", /*required=*/false)) {
-    static const std::regex kLanguage("[a-z]{2}");
     for (size_t i = 0; i < service["languages"].size(); ++i) {
       const json& language = service["languages"][i];
-      if (!language.is_string() || !std::regex_match(language.get<std::string>(), kLanguage))
+      if (!language.is_string() || !IsLanguageCode(language.get<std::string>()))
         c.Fail("must be a two-letter language code such as \"nl\"", Index("languages", i));
     }
   }
@@ -237,10 +236,9 @@ ValidationIssues ValidateDirectory(const json& directory, const std::string& fil
   for (size_t i = 0; i < orgs.size(); ++i) {
     c.WithEntry(EntryName(orgs[i], i), [&] {
       if (!orgs[i].is_object()) return c.Fail("must be an object");
-      static const std::regex kSlug("[a-z0-9]+(-[a-z0-9]+)*");
       if (c.String(orgs[i], "key")) {
         const std::string key = orgs[i]["key"].get<std::string>();
-        if (!std::regex_match(key, kSlug)) c.Fail("must be lowercase letters, digits and single hyphens", "key");
+        if (!IsSlug(key)) c.Fail("must be lowercase letters, digits and single hyphens", "key");
         else if (!keys.insert(key).second) c.Fail("\"" + key + "\" is used by another organisation", "key");
       }
       CheckOrganization(c, orgs[i], keys);

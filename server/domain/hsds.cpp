@@ -161,6 +161,33 @@ void ChatSchedules(const json& chat, const std::string& id, const std::string& l
   }
 }
 
+// The provenance of one published detail, added to the record that holds it (hsds.h).
+void AddProvenance(json& record, const json& detail, const std::string& link_id, const char* entity,
+                   const char* field, const std::string& value) {
+  const std::string url = Str(detail, "source_url"), checked = Str(detail, "checked");
+  if (!url.empty()) {
+    if (!record.contains("attributes")) record["attributes"] = json::array();
+    record["attributes"].push_back(
+        {{"id", crypto::DerivedUuid(link_id, std::string("source/") + entity)},
+         {"link_id", link_id},
+         {"link_type", "source_url"},
+         {"link_entity", entity},
+         {"value", url}});
+  }
+  if (!checked.empty()) {
+    if (!record.contains("metadata")) record["metadata"] = json::array();
+    record["metadata"].push_back({{"id", crypto::DerivedUuid(link_id, std::string("checked/") + entity)},
+                                  {"resource_id", link_id},
+                                  {"resource_type", entity},
+                                  {"last_action_date", checked},
+                                  {"last_action_type", "checked"},
+                                  {"field_name", field},
+                                  {"previous_value", value},  // checked, not changed
+                                  {"replacement_value", value},
+                                  {"updated_by", "Hulpwijzer"}});
+  }
+}
+
 json Phones(const json& service, const std::string& id, const std::string& lang, std::string* fees,
             OldestCheck* assured) {
   json phones = json::array();
@@ -177,6 +204,7 @@ json Phones(const json& service, const std::string& id, const std::string& lang,
     PutText(out, "description", description);
     if (!cost.empty()) *fees += (fees->empty() ? "" : "\n") + number + ": " + cost;
     assured->Add(phone);
+    AddProvenance(out, phone, Str(phone, "id"), "phone", "number", number);
     phones.push_back(std::move(out));
   }
   return phones;
@@ -209,6 +237,7 @@ json Service(const json& org, const json& service, const std::string& lang) {
   if (!chat.is_null()) {
     PutText(out, "url", Str(chat, "url"));
     assured.Add(chat);
+    AddProvenance(out, chat, id, "chat", "url", Str(chat, "url"));
   }
   json schedules = json::array();
   PhoneSchedules(service, id, lang, &schedules);
@@ -232,7 +261,11 @@ json OrganizationCore(const json& org, const std::string& lang) {
   json out = {{"id", Field(org, "id")}};
   PutText(out, "name", In(Field(org, "name"), lang));
   PutText(out, "description", In(Field(org, "description"), lang));
-  if (Verified(Field(org, "website"))) PutText(out, "website", Str(Field(org, "website"), "url"));
+  const json& website = Field(org, "website");
+  if (Verified(website)) {
+    PutText(out, "website", Str(website, "url"));
+    AddProvenance(out, website, Str(org, "id"), "website", "website", Str(website, "url"));
+  }
   return out;
 }
 

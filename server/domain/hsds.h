@@ -9,11 +9,16 @@
 //   "verified": true, a service's facts (hours text, schedule, languages) unless its
 //   "facts" source is verified, inactive services and the staff's todo notes, even if
 //   the full directory is passed in by mistake.
-// - Provenance stays home: source, source_url, source_date, checked_by and verified are
-//   never exported. HSDS 3.0 has no field for where a fact was seen: `metadata` is a log
-//   of edits (previous and replacement value, who made them), `attributes` need a
-//   taxonomy, organization `uri` is a registry identifier and schedule `schedule_link` a
-//   booking page. Only the dates of the checks leave, as assured_date.
+// - Every published phone, chat and website carries where it was seen and when it was
+//   checked, as HSDS 3.0 means `attributes` and `metadata` ("a record of the changes that
+//   have been made to the data in order to maintain provenance information"): on the
+//   record that holds it (the phone; the service for its chat url; the organisation for
+//   its website), one attribute {link_type "source_url", link_entity "phone" | "chat" |
+//   "website", link_id, value: the https source URL} and one
+//   metadata entry {last_action_type "checked", last_action_date: our `checked`,
+//   field_name "number" | "url" | "website", previous_value = replacement_value: the
+//   value checked (a check changes nothing), updated_by "Hulpwijzer"}. Who checked it (checked_by), our own labels
+//   and "verified" stay home. The dates of the checks also give assured_date.
 // - Empty values are omitted, never null; programme organisations (no services) are
 //   exported without "services"; a service without languages has no "languages".
 // - Ids: organisations, services and phones keep ours; schedules, languages and service

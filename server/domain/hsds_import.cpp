@@ -5,7 +5,6 @@
 #include <ctime>
 #include <functional>
 #include <optional>
-#include <regex>
 #include <set>
 
 #include "crypto/derived_id.h"
@@ -13,6 +12,7 @@
 #include "domain/directory_validator.h"
 #include "domain/freshness.h"
 #include "domain/hsds.h"
+#include "domain/text_shape.h"
 #include "domain/phone_number.h"
 #include "domain/resident_view.h"
 #include "domain/schedule.h"
@@ -96,8 +96,7 @@ std::string Path(const std::string& base, const char* key, size_t i) {
 }
 
 bool IsUuid(const std::string& text) {
-  static const std::regex kUuid("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  return std::regex_match(text, kUuid);
+  return IsLowercaseUuid(text);
 }
 
 // "HH:MM" from "HH:MM" or "HH:MM:00"; empty when it is not a local time of day.
@@ -241,7 +240,7 @@ HsdsImportResult Importer::Run(const json& document) {
         if (Str(Orgs()[o], "id") == id) oi = o;
       if (!oi) {
         const std::string name = Str(item, "name");
-        Refuse(Path(path, "id"), "no organisation has the id \"" + id + "\"" + (name.empty() ? "" : " (\"" + name + "\")") +
+        Refuse(Path(path, "id"), "no organisation has the id \"" + id.substr(0, 80) + (id.size() > 80 ? "..." : "") + "\"" + (name.empty() ? "" : " (\"" + name + "\")") +
                                      "; the import only updates existing organisations: add new ones in the editor, "
                                      "where their key, category and texts in both languages are set");
         continue;
@@ -268,7 +267,9 @@ void Importer::ImportOrganization(const std::string& path, const json& item, siz
   if (!IsEmptyValue(Field(item, "phones")))
     Refuse(Path(path, "phones"), "phones belong to a service here: put the number in one of the organisation's services; "
                                  "not imported");
-  RefuseUnkept(path, item, {"id", "name", "description", "website", "services", "locations", "phones"},
+  // attributes and metadata: the export's provenance (hsds.h); a check is never imported.
+  RefuseUnkept(path, item, {"id", "name", "description", "website", "services", "locations", "phones", "attributes",
+                            "metadata"},
                "an organisation");
 }
 
@@ -364,11 +365,12 @@ void Importer::ImportService(const std::string& path, const json& item, size_t o
   if (!IsEmptyValue(Field(item, "service_at_locations")))
     RefuseLocations(Path(path, "service_at_locations"), item["service_at_locations"]);
   // Derived by the export, so not read back: organization_id, fees_description (the
-  // phones' costs), assured_date, last_modified and the nested organization.
+  // phones' costs), assured_date, last_modified, the nested organization, and the
+  // provenance in attributes and metadata (an import never carries a check in).
   RefuseUnkept(path, item,
                {"id", "organization_id", "name", "description", "status", "url", "phones", "schedules", "languages",
                 "service_areas", "service_at_locations", "fees_description", "assured_date", "last_modified",
-                "organization"},
+                "organization", "attributes", "metadata"},
                "a service");
 }
 
@@ -434,7 +436,8 @@ void Importer::ImportPhone(const std::string& pp, const json& phone, size_t oi, 
                                           type_value.dump() + "); not imported");
     type = type_value.get<std::string>();
   }
-  RefuseUnkept(pp, phone, {"id", "service_id", "organization_id", "number", "type", "description", "extension"},
+  RefuseUnkept(pp, phone,
+               {"id", "service_id", "organization_id", "number", "type", "description", "extension", "attributes", "metadata"},
                "a phone");
   std::optional<std::string> description, cost;
   const json& description_value = Field(phone, "description");
@@ -721,13 +724,12 @@ void Importer::ImportLanguages(const std::string& path, const json& item, size_t
   const json& list = Field(item, "languages");
   if (IsEmptyValue(list)) return;
   if (!list.is_array()) return Refuse(Path(path, "languages"), "must be a list of languages; not imported");
-  static const std::regex kCode("[a-z]{2}");
   json codes = json::array();
   bool readable = true;
   for (size_t k = 0; k < list.size(); ++k) {
     const std::string lp = Path(path, "languages", k);
     const std::string code = Str(list[k], "code");
-    if (!std::regex_match(code, kCode)) {
+    if (!IsLanguageCode(code)) {
       Refuse(Path(lp, "code"), "must be a two-letter ISO 639-1 code such as \"nl\" (got " + Field(list[k], "code").dump() +
                                    "); the languages were not changed");
       readable = false;

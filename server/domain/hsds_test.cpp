@@ -951,3 +951,18 @@ TEST_CASE("import: the document itself must be right", "[hsds]") {
 
 }  // namespace
 }  // namespace hw::domain
+
+namespace hw::domain {
+namespace {
+
+// Issue 12, finding 3: a very long id is refused without being echoed whole.
+TEST_CASE("an unknown organisation id of 40,000 characters is refused briefly", "[hsds]") {
+  const nlohmann::json document = nlohmann::json::array({{{"id", std::string(40'000, '0')}, {"name", "X"}}});
+  const HsdsImportResult imported = ImportHsds(document, testing::RealDirectory(), "nl");
+  REQUIRE(imported.refusals.size() == 1);
+  CHECK(imported.refusals[0].reason.size() < 400);
+  CHECK_THAT(imported.refusals[0].reason, Catch::Contains("no organisation has the id"));
+}
+
+}  // namespace
+}  // namespace hw::domain

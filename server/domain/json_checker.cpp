@@ -1,8 +1,9 @@
 #include "domain/json_checker.h"
 
+#include "domain/text_shape.h"
+
 #include <cctype>
 #include <cstdio>
-#include <regex>
 
 namespace hw::domain {
 
@@ -41,6 +42,12 @@ void JsonChecker::WithField(const std::string& segment, const std::function<void
 }
 
 namespace {
+// A value as it appears in a message: quoted, and cut short when it is long.
+std::string Shown(const std::string& value) {
+  constexpr size_t kShown = 80;
+  return "\"" + (value.size() <= kShown ? value : value.substr(0, kShown) + "...") + "\"";
+}
+
 const char* TypeName(const json& value) {
   if (value.is_object()) return "an object";
   if (value.is_array()) return "a list";
@@ -152,14 +159,13 @@ void JsonChecker::OneOf(const json& parent, const char* key, const std::set<std:
   if (values.count(value)) return;
   std::string list;
   for (const auto& v : values) list += (list.empty() ? "" : ", ") + v;
-  Fail("\"" + value + "\" is not one of: " + list, key);
+  Fail(Shown(value) + " is not one of: " + list, key);
 }
 
 void JsonChecker::Uuid(const json& parent, const char* key) {
   if (!String(parent, key)) return;
-  static const std::regex kUuid("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   const std::string& value = parent[key].get_ref<const std::string&>();
-  if (!std::regex_match(value, kUuid)) {
+  if (!IsLowercaseUuid(value)) {
     Fail("must be a UUID in lowercase, like 3f2b8c1e-5d4a-4b6f-9c0d-1e2f3a4b5c6d", key);
   } else if (!uuids_.insert(value).second) {
     Fail("\"" + value + "\" is used more than once; every id must be unique", key);
@@ -169,11 +175,10 @@ void JsonChecker::Uuid(const json& parent, const char* key) {
 void JsonChecker::HttpsUrl(const json& parent, const char* key) {
   if (!String(parent, key)) return;
   const std::string& value = parent[key].get_ref<const std::string&>();
-  static const std::regex kHttps("https://[a-z0-9.-]+\\.[a-z]{2,}(/[^\\s\"<>]*)?");
   if (value.rfind("https://", 0) != 0) {
-    Fail("must start with https:// (got \"" + value + "\")", key);
-  } else if (!std::regex_match(value, kHttps)) {
-    Fail("is not a valid web address (got \"" + value + "\")", key);
+    Fail("must start with https:// (got " + Shown(value) + ")", key);
+  } else if (!IsHttpsUrl(value)) {
+    Fail("is not a valid web address (got " + Shown(value) + ")", key);
   }
 }
 
@@ -187,7 +192,7 @@ void JsonChecker::IsoDate(const json& parent, const char* key) {
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   const bool valid = shaped && year >= 2000 && month >= 1 && month <= 12 && day >= 1 &&
                      day <= kDays[month - 1] && !(month == 2 && day == 29 && !leap);
-  if (!valid) Fail("must be a date written as YYYY-MM-DD (got \"" + value + "\")", key);
+  if (!valid) Fail("must be a date written as YYYY-MM-DD (got " + Shown(value) + ")", key);
 }
 
 }  // namespace hw::domain

@@ -1,7 +1,12 @@
 // Organisation keys, staff accounts, grants and login, GlobaLeaks-style:
 // - each organisation has an X25519 key pair per version; its secret is stored only
-//   wrapped under a recovery key that is printed once (no escrow) and sealed to the
-//   staff members who hold a grant;
+//   sealed to the organisation's recovery public key (whose secret is printed once on
+//   the recovery sheet: no escrow) and to the staff members who hold a grant;
+// - removing a staff member rotates every organisation key they held at once, in the
+//   same transaction: the new version goes to the remaining grantees and the recovery
+//   key only, its secret is wiped from memory as soon as it is sealed, and the -wal is
+//   emptied. What they could read before (and any backup they kept) stays readable to
+//   them; nothing submitted after the removal is.
 // - each staff member has a key pair whose secret is wrapped under an Argon2id key
 //   derived from their password (parameters stored per user);
 // - login derives that key, unwraps the staff secret, opens the grants: a wrong password
@@ -17,6 +22,8 @@
 // An unknown e-mail address takes the same path as a wrong password (a derivation with
 // the current parameters, an unwrap, one audit row, the same delays), so neither the
 // timing nor the answer tells which addresses have an account.
+// - a password must pass domain/password_policy.h; a successful login whose stored
+//   Argon2id parameters are below the current ones re-wraps the staff secret under them.
 // Thread-safe as far as its stores are; its only state is the thread-safe throttle.
 #pragma once
 
@@ -41,6 +48,15 @@ struct NewStaff {
   bool is_admin = false;
 };
 
+// One new key version. `recovery_key` is set when a new recovery sheet must be printed:
+// for an organisation onboarded before recovery key pairs (its old sheets open only its
+// old versions), or when the operator asked for a new sheet.
+struct Rotation {
+  std::string organization;
+  int64_t version = 0;
+  std::optional<std::string> recovery_key;
+};
+
 struct LoginResult {
   StaffIdentity staff;
   std::vector<OrgSecret> secrets;  // every organisation key version this person was granted
@@ -59,15 +75,19 @@ class Keyring {
   Keyring(store::KeyStore& keys, store::AuditStore& audit, Clock now, crypto::KdfParams kdf)
       : keys_(keys), audit_(audit), now_(std::move(now)), kdf_(kdf) {}
 
-  // Onboarding: version 1 of the organisation's keys. Returns the printable recovery key
-  // (shown once). Fails when the organisation already has keys.
+  // Onboarding: version 1 of the organisation's keys and its recovery key pair. Returns
+  // the printable recovery key (shown once). Fails when the organisation already has keys.
   Result<std::string> CreateOrganizationKeys(const std::string& organization, const std::string& actor);
-  // A new version for new requests; every current grantee gets it too. Returns the new
-  // version's recovery key (the old sheets still open the old versions).
-  Result<std::string> RotateOrganizationKey(const std::string& organization, const std::string& actor);
+  // A new version for new requests; every current grantee gets it too, and so does the
+  // recovery key (the printed sheet stays valid). With `new_recovery_key` a new recovery
+  // key pair is made for this and later versions (old sheets open the older versions).
+  Result<Rotation> RotateOrganizationKey(const std::string& organization, const std::string& actor,
+                                         bool new_recovery_key = false);
 
   Result<int64_t> AddStaff(const NewStaff& staff, const std::string& actor);
-  Status RemoveStaff(const std::string& email, const std::string& actor);
+  // Deletes the account with its grants and rotates the keys of every organisation it
+  // held, all in one transaction with its audit entries; then empties the -wal.
+  Result<std::vector<Rotation>> RemoveStaff(const std::string& email, const std::string& actor);
   // Grants `email` every version of the organisation's keys that the recovery key opens.
   Status GrantWithRecoveryKey(const std::string& organization, const std::string& email,
                               const std::string& recovery_key_text, const std::string& actor);
@@ -80,12 +100,21 @@ class Keyring {
   LoginAttempt Login(const std::string& email, const std::string& password, int64_t queue_rank = 0);
 
  private:
+  // After a successful login: re-wraps the staff secret when its stored parameters are
+  // weaker than kdf_ (a new salt too). Failure leaves the old wrapping, which still works.
+  void StrengthenWrapping(const store::StaffRow& row, const std::string& password, const crypto::SecureBuffer& secret);
   Status Grant(int64_t staff_id, const std::string& staff_public_key, const std::string& organization, int64_t version,
                const crypto::SecureBuffer& org_secret);
   // After a right password: the person's identity and every organisation key they hold.
   Result<LoginResult> OpenAccount(const store::StaffRow& row, crypto::SecureBuffer staff_secret);
-  void Audit(const std::string& actor, const std::string& action, const std::string& organization,
-             const std::string& target);
+  Result<Rotation> Rotate(const std::string& organization, const std::string& actor, const std::string& reason,
+                          bool new_recovery_key);
+  Result<int64_t> AddVersion(const std::string& organization, const crypto::KeyPair& keys,
+                             const std::string& recovery_public_key);
+  store::AuditRow Entry(const std::string& actor, const std::string& action, const std::string& organization,
+                        const std::string& target);
+  Status Audit(const std::string& actor, const std::string& action, const std::string& organization,
+               const std::string& target);
 
   store::KeyStore& keys_;
   store::AuditStore& audit_;

@@ -5,6 +5,7 @@
 #include "domain/questionnaire_validator.h"
 #include "domain/reachability_proof.h"
 #include "domain/resident_view.h"
+#include "domain/text_bounds.h"
 
 namespace hw::domain {
 
@@ -16,6 +17,10 @@ PublicationCheck CheckPublication(std::string_view directory_text, std::string_v
   auto questionnaire = ParseJson(questionnaire_text, questionnaire_name);
   if (!directory.ok()) check.issues.push_back({directory_name, "", "", directory.status().message()});
   if (!questionnaire.ok()) check.issues.push_back({questionnaire_name, "", "", questionnaire.status().message()});
+  if (!check.issues.empty()) return check;
+  // Absurd lengths first: nothing below has to cope with them.
+  check.issues = CheckTextBounds(directory.value(), directory_name);
+  for (auto& issue : CheckTextBounds(questionnaire.value(), questionnaire_name)) check.issues.push_back(std::move(issue));
   if (!check.issues.empty()) return check;
   check.issues = ValidateDirectory(directory.value(), directory_name);
   if (!check.issues.empty()) return check;  // routing checks need a sound directory

@@ -1,12 +1,12 @@
 #include "domain/questionnaire_validator.h"
 
 #include <map>
-#include <regex>
 #include <set>
 
 #include "domain/answer_paths.h"
 #include "domain/json_checker.h"
 #include "domain/questionnaire.h"
+#include "domain/text_shape.h"
 #include "util/plural.h"
 
 namespace hw::domain {
@@ -55,14 +55,13 @@ bool TooManyOptions(const json& q, const std::set<std::string>& options) {
 // Structural checks; returns the option ids of every question.
 KnownOptions CheckQuestions(JsonChecker& c, const json& questions) {
   KnownOptions known;
-  static const std::regex kId("[a-z][a-z0-9_]*");
   for (size_t i = 0; i < questions.size(); ++i) {
     const json& q = questions[i];
     const std::string id = q.is_object() && q.contains("id") && q["id"].is_string() ? q["id"].get<std::string>() : "";
     c.WithEntry("question \"" + id + "\" (questions[" + std::to_string(i) + "])", [&] {
       if (!q.is_object()) return c.Fail("must be an object");
       c.OnlyKeys(q, {"id", "text", "text_other", "hint", "multiple", "show_when", "options"});
-      if (c.String(q, "id") && !std::regex_match(id, kId)) c.Fail("must be lowercase letters, digits and _", "id");
+      if (c.String(q, "id") && !IsIdentifier(id)) c.Fail("must be lowercase letters, digits and _", "id");
       if (known.count(id)) c.Fail("\"" + id + "\" is used by another question", "id");
       c.Text(q, "text");
       c.Text(q, "text_other", false);

@@ -19,8 +19,10 @@ Result<RetentionReport> PurgeExpired(store::RequestStore& requests, store::KeySt
   report.audit_entries = audit_entries.value();
   if (Status s = requests.CheckpointTruncate(); !s.ok()) return s;
   if (report.closed_requests || report.unhandled_requests || report.audit_entries || report.old_key_versions)
-    audit.Append({0, now, "retention", "purge",
-                  "", Counted(report.closed_requests + report.unhandled_requests, "request", "requests")});
+    if (Status s = audit.Append({0, now, "retention", "purge", "",
+                                 Counted(report.closed_requests + report.unhandled_requests, "request", "requests")});
+        !s.ok())
+      return s;
   return report;
 }
 

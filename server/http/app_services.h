@@ -39,9 +39,11 @@ struct AppServices {
   const assets::AssetCatalog& catalog;
   PreviewCache preview;
   // Per client only: a limit per organisation would let one person with a few addresses
-  // switch an organisation off for everyone. What protects an organisation's inbox and the
-  // disk is a bound on its open requests (domain::kMaxOpenRequestsPerOrganization).
+  // switch an organisation off for everyone. What else protects an organisation's inbox
+  // is in domain/contact_requests.h (proof of work, a bound far above real inflow).
   domain::RateLimiter submissions_per_client{5, 600};       // a resident: 5 stored per 10 minutes
+  domain::RateLimiter submissions_per_56{10, 600};  // an IPv6 home: its /64s together
+  domain::RateLimiter submissions_per_48{25, 600};  // an IPv6 customer's whole allocation
   domain::RateLimiter invalid_submissions_per_client{30, 600};  // typos must not use those up
   domain::RateLimiter failed_logins_per_client{20, 600};  // failures only: colleagues share addresses
 };

@@ -1,5 +1,7 @@
 #include "http/editor_routes.h"
 
+#include <cctype>
+
 #include "domain/amsterdam_time.h"
 
 #include "http/api_error.h"
@@ -7,6 +9,8 @@
 #include "http/site.h"
 #include "domain/hsds.h"
 #include "domain/publication.h"
+#include "domain/text_bounds.h"
+#include "util/log.h"
 
 namespace hw::http {
 namespace {
@@ -35,6 +39,36 @@ json DraftJson(const domain::DraftView& view) {
 
 HttpResponse Conflict(const Status& status) {
   return ApiError(409, "draft_changed", status.message() + ". Reload the draft; your changes were not saved.");
+}
+
+// A draft that was refused before it was stored: 400, naming the first field as the
+// request names it ("directory.organizations[0].website.url"), with every reason.
+HttpResponse Refused(const Status& status, const domain::ValidationIssues& refused) {
+  if (refused.empty()) return ErrorFromStatus(status);
+  const auto& first = refused.front();
+  std::string message = status.message() + ".";
+  message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(message[0])));
+  json error = {{"error", {{"code", "invalid"}, {"message", message},
+                           {"field", first.file + (first.field.empty() ? "" : "." + first.field)},
+                           {"issues", IssuesJson(refused)}}}};
+  return JsonResponse(400, error);
+}
+
+// The answer to a failed SaveDraft.
+HttpResponse NotSaved(const Status& status, const domain::ValidationIssues& refused) {
+  if (status.code() == StatusCode::kAlreadyExists) return Conflict(status);
+  if (status.code() == StatusCode::kInvalidArgument) return Refused(status, refused);
+  return ErrorFromStatus(status);
+}
+
+constexpr size_t kMaxNoteCharacters = 500;
+
+// A publish or restore note over its bound, or nullopt.
+std::optional<HttpResponse> NoteTooLong(const std::string& note) {
+  const size_t length = domain::CharacterCount(note);
+  if (length <= kMaxNoteCharacters) return std::nullopt;
+  return ApiError(400, "invalid", "The note is " + std::to_string(length) + " characters long; at most " +
+                                      std::to_string(kMaxNoteCharacters) + " are allowed.", "note");
 }
 
 HttpResponse Overview(AppServices& s) {
@@ -71,8 +105,9 @@ HttpResponse SaveDraft(const HttpRequest& request, AppServices& s, const std::st
       replace[from] = to.get<std::string>();
     }
   }
-  auto saved = s.editor.SaveDraft(editor, body["revision"].get<int64_t>(), body["directory"], questionnaire, replace);
-  if (!saved.ok()) return saved.status().code() == StatusCode::kAlreadyExists ? Conflict(saved.status()) : ErrorFromStatus(saved.status());
+  domain::ValidationIssues refused;
+  auto saved = s.editor.SaveDraft(editor, body["revision"].get<int64_t>(), body["directory"], questionnaire, replace, &refused);
+  if (!saved.ok()) return NotSaved(saved.status(), refused);
   return JsonResponse(200, DraftJson(saved.value()));
 }
 
@@ -82,6 +117,7 @@ HttpResponse Publish(const HttpRequest& request, AppServices& s, const std::stri
   if (!body.is_object() || !body.contains("revision") || !body["revision"].is_number_integer())
     return ApiError(400, "invalid", "Send the revision you checked.", "revision");
   const std::string note = body.contains("note") && body["note"].is_string() ? body["note"].get<std::string>() : "";
+  if (auto error = NoteTooLong(note)) return *error;
   domain::ValidationIssues issues;
   auto version = s.editor.Publish(editor, body["revision"].get<int64_t>(), note, &issues);
   if (!version.ok()) {
@@ -118,12 +154,17 @@ HttpResponse ImportHsds(const HttpRequest& request, AppServices& s, const std::s
   if (!draft.ok()) return ErrorFromStatus(draft.status());
   const auto base = json::parse(draft->draft.directory, nullptr, false);
   const domain::HsdsImportResult imported = domain::ImportHsds(document, base, lang);
-  auto saved = s.editor.SaveDraft(editor, revision, imported.directory, std::nullopt, {});
-  if (!saved.ok()) return saved.status().code() == StatusCode::kAlreadyExists ? Conflict(saved.status()) : ErrorFromStatus(saved.status());
+  domain::ValidationIssues not_saved;
+  auto saved = s.editor.SaveDraft(editor, revision, imported.directory, std::nullopt, {}, &not_saved);
+  if (!saved.ok()) return NotSaved(saved.status(), not_saved);
   json refused = json::array();
   for (const auto& r : imported.refusals) refused.push_back({{"path", r.path}, {"reason", r.reason}});
-  s.audit.Append({0, s.now(), editor, "import_hsds", "", std::to_string(imported.changes.size()) + " changes, " +
-                                                         std::to_string(imported.refusals.size()) + " refused"});
+  // The draft is saved and its save_draft entry written; this entry only adds the counts.
+  if (Status noted = s.audit.Append({0, s.now(), editor, "import_hsds", "",
+                                     std::to_string(imported.changes.size()) + " changes, " +
+                                         std::to_string(imported.refusals.size()) + " refused"});
+      !noted.ok())
+    log::Error("import_not_audited", {{"reason", noted.message()}});
   json body = DraftJson(saved.value());
   body["report"] = {{"changes", imported.changes}, {"refused", refused}};
   return JsonResponse(200, body);
@@ -188,6 +229,7 @@ HttpResponse Restore(const HttpRequest& request, AppServices& s, const std::stri
   const long long v = std::strtoll(number.c_str(), &end, 10);
   if (number.empty() || *end) return ApiError(400, "invalid", "The version must be a number.", "version");
   const std::string note = body.is_object() && body.contains("note") && body["note"].is_string() ? body["note"].get<std::string>() : "";
+  if (auto error = NoteTooLong(note)) return *error;
   auto restored = s.editor.Restore(editor, v, note);
   if (!restored.ok()) return ErrorFromStatus(restored.status());
   return JsonResponse(201, {{"version", restored.value()}});

@@ -23,6 +23,8 @@ struct HttpRequest {
   std::string cookie;          // the Cookie header, parsed only for our session cookie
   std::string csrf_token;      // X-CSRF-Token
   std::string client_bucket;   // keyed hash of the address for rate limits; never the address
+  std::string client_bucket_56;  // likewise of an IPv6 client's /56 and /48; empty for IPv4
+  std::string client_bucket_48;
   std::string body;
 };
 

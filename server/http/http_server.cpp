@@ -310,7 +310,10 @@ class HttpServer::Impl {
     request.content_type = req.get_header_value("Content-Type");
     request.cookie = req.get_header_value("Cookie");
     request.csrf_token = req.get_header_value("X-CSRF-Token");
-    request.client_bucket = address_hasher_.Bucket(ClientAddress(req));
+    const std::string address = ClientAddress(req);
+    request.client_bucket = address_hasher_.Bucket(address);
+    request.client_bucket_56 = address_hasher_.WiderBucket(address, 56);
+    request.client_bucket_48 = address_hasher_.WiderBucket(address, 48);
     request.body = req.body;
     const HttpResponse response = routes_.Handle(request);
     answer_after = response.answer_after;

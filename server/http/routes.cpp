@@ -24,13 +24,14 @@ HttpResponse Routes::Handle(const HttpRequest& request) const {
     return response;
   }
   if (services_) {
-    if (request.path == "/api/v1/contact-requests") {
+    const bool submit = request.path == "/api/v1/contact-requests";
+    if (submit || request.path == "/api/v1/contact-requests/challenge") {
       if (request.method != "POST") {
         HttpResponse response = ApiErrorForStatus(405);
         response.SetHeader("Allow", "POST");
         return response;
       }
-      return SubmitContactRequest(request, *services_);
+      return submit ? SubmitContactRequest(request, *services_) : IssueContactChallenge(request, *services_);
     }
     if (auto staff = HandleStaffApi(request, *services_, config_)) return std::move(*staff);
   }

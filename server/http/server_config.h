@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "domain/proof_of_work.h"
+
 namespace hw::http {
 
 struct ServerConfig {
@@ -27,6 +29,9 @@ struct ServerConfig {
   // The site's public address ("https://hulpwijzer.example.nl"), for absolute links in
   // machine-readable answers (the HSDS root's openapi_url). Empty: such links are left out.
   std::string public_url;
+  // The proof of work a contact request needs while an organisation's inflow is normal
+  // (domain/proof_of_work.h).
+  int proof_of_work_bits = domain::kDefaultWorkBits;
 };
 
 }  // namespace hw::http

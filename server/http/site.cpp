@@ -12,6 +12,14 @@ namespace {
 constexpr const char* kRevalidate = "no-cache";
 constexpr const char* kImmutable = "public, max-age=31536000, immutable";
 constexpr std::string_view kHelpListMarker = "<!--help-list-->";
+// An editor's preview must never pass for the live site: a banner above every screen (not
+// sticky: it must never cover the quick exit), its
+// style inline (the page's CSP hashes every inline <style>, this one included).
+constexpr const char* kPreviewBanner =
+    "<style>.hw-preview-banner{margin:0;padding:.6rem 1rem;"
+    "background:#b00020;color:#fff;font:700 1.1rem/1.3 system-ui,sans-serif;text-align:center}</style>"
+    "<p class=\"hw-preview-banner\" role=\"note\">Voorbeeld, niet gepubliceerd &middot; "
+    "<span lang=\"en\">Preview, not published</span></p>";
 
 bool IsWebappFile(std::string_view path) { return path.rfind("directory-data/", 0) != 0; }
 
@@ -96,6 +104,8 @@ Result<std::shared_ptr<Site>> Site::Render(const assets::AssetCatalog& catalog, 
       if (!prefix.empty()) {
         const size_t html = body.find("<html");
         if (html != std::string::npos) body.insert(html + 5, " data-api-base=\"" + prefix + "\"");
+        const size_t open = body.find("<body>");
+        if (open != std::string::npos) body.insert(open + 6, kPreviewBanner);
       }
       site->csp_ = ContentSecurityPolicyFor(body);
     }

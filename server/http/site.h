@@ -30,7 +30,8 @@ class Site {
                                                    const nlohmann::json& questionnaire, int64_t version, int64_t now);
   // The page and the two read APIs only, under `prefix` (e.g. "/staff/preview"), with the
   // page told to read its data there (data-api-base): an editor's preview of a draft,
-  // shown by the real resident app exactly as residents would see it.
+  // shown by the real resident app exactly as residents would see it, under a banner
+  // "Voorbeeld, niet gepubliceerd" on every screen.
   static Result<std::shared_ptr<const Site>> BuildPreview(const assets::AssetCatalog& catalog,
                                                           const nlohmann::json& directory,
                                                           const nlohmann::json& questionnaire, const std::string& prefix,

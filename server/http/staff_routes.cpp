@@ -1,9 +1,12 @@
 #include "http/staff_routes.h"
 
+#include <cstdlib>
+
 #include "crypto/tokens.h"
 #include "http/api_error.h"
 #include "http/editor_routes.h"
 #include "http/json_api.h"
+#include "util/log.h"
 
 namespace hw::http {
 namespace {
@@ -93,8 +96,12 @@ HttpResponse Session(Context& c) {
   if (c.request.method == "GET" || c.request.method == "HEAD" || c.request.method == "PATCH")
     return JsonResponse(200, Me(c.session->staff, c.session->csrf_token, c.session->idle_seconds_left));
   if (c.request.method == "DELETE") {
+    // Ending a session only takes power away, so it ends even when the entry cannot be written.
     c.services.sessions.Destroy(c.token);
-    c.services.audit.Append({0, c.services.now(), c.session->staff.email, "logout", c.session->staff.partner_of.value_or(""), ""});
+    if (Status s = c.services.audit.Append(
+            {0, c.services.now(), c.session->staff.email, "logout", c.session->staff.partner_of.value_or(""), ""});
+        !s.ok())
+      log::Error("logout_not_audited", {{"reason", s.message()}});
     HttpResponse response = JsonResponse(200, {{"status", "logged_out"}});
     response.SetHeader("Set-Cookie", SessionCookie(c.config, "", true));
     return response;
@@ -108,9 +115,25 @@ json Summary(const domain::RequestSummary& r) {
   return item;
 }
 
+// A whole number of unix seconds from the query, or nullopt (also when it is malformed).
+std::optional<int64_t> QuerySeconds(const HttpRequest& request, const std::string& name) {
+  const auto it = request.query.find(name);
+  if (it == request.query.end() || it->second.empty() || it->second.size() > 12) return std::nullopt;
+  for (char ch : it->second)
+    if (ch < '0' || ch > '9') return std::nullopt;
+  return std::stoll(it->second);
+}
+
 HttpResponse Requests(Context& c) {
   if (c.request.method != "GET" && c.request.method != "HEAD") return MethodNotAllowed("GET");
-  auto list = c.services.requests.List(c.session->staff);
+  // ?from=&to= (unix seconds): only the requests created in that window, for a flood.
+  const bool windowed = c.request.query.count("from") || c.request.query.count("to");
+  const auto from = QuerySeconds(c.request, "from"), to = QuerySeconds(c.request, "to");
+  if (windowed && (!from || !to))
+    return ApiError(400, "invalid", "A window needs from and to, both in whole seconds since 1970.", from ? "to" : "from");
+  if (windowed && *from >= *to) return ApiError(400, "invalid", "The window must end after it starts.", "to");
+  auto list = windowed ? c.services.requests.ListWindow(c.session->staff, *from, *to)
+                       : c.services.requests.List(c.session->staff);
   if (!list.ok()) return ErrorFromStatus(list.status());
   json items = json::array();
   int64_t fresh = 0;
@@ -121,24 +144,74 @@ HttpResponse Requests(Context& c) {
   return JsonResponse(200, {{"requests", items}, {"new", fresh}});
 }
 
+// The session's organisation keys that the person still holds a grant for: revoking a
+// grant takes effect at once. The error to answer, if any.
+std::optional<HttpResponse> GrantedSecrets(Context& c, std::vector<domain::OrgSecret>* granted) {
+  auto secrets = c.services.sessions.Secrets(c.token);
+  if (!secrets.ok()) return ApiError(401, "not_logged_in", "Log in again.");
+  auto grants = c.services.keys.GrantsOf(c.session->staff.id);
+  if (!grants.ok()) return ErrorFromStatus(grants.status());
+  for (auto& secret : secrets.value())
+    for (const auto& grant : grants.value())
+      if (grant.organization == secret.organization && grant.version == secret.version) {
+        granted->push_back(std::move(secret));
+        break;
+      }
+  return std::nullopt;
+}
+
+// The body {"ids": [...]} of a batch action.
+std::optional<HttpResponse> ReadIds(const HttpRequest& request, std::vector<std::string>* ids) {
+  json body;
+  if (auto error = ReadJsonBody(request, &body)) return *error;
+  if (!body.is_object() || !body.contains("ids") || !body["ids"].is_array())
+    return ApiError(400, "invalid", "Send {\"ids\": [...]} with the requests to act on.", "ids");
+  for (const auto& id : body["ids"]) {
+    if (!id.is_string()) return ApiError(400, "invalid", "Every id is a text.", "ids");
+    ids->push_back(id.get<std::string>());
+  }
+  return std::nullopt;
+}
+
+HttpResponse BatchError(const Status& status) {
+  if (status.code() == StatusCode::kInvalidArgument) return ApiError(400, "invalid", status.message() + ".", "ids");
+  if (status.code() == StatusCode::kNotFound)
+    return ApiError(404, "not_found", "One of the requests does not exist (any more); nothing was done.", "ids");
+  return ErrorFromStatus(status);
+}
+
+// POST requests/batch-open {ids}: the requests in one view, each open audited.
+HttpResponse BatchOpen(Context& c) {
+  if (c.request.method != "POST") return MethodNotAllowed("POST");
+  std::vector<std::string> ids;
+  if (auto error = ReadIds(c.request, &ids)) return *error;
+  std::vector<domain::OrgSecret> granted;
+  if (auto error = GrantedSecrets(c, &granted)) return *error;
+  auto opened = c.services.requests.OpenBatch(c.session->staff, granted, ids);
+  if (!opened.ok()) return BatchError(opened.status());
+  return JsonResponse(200, {{"requests", opened.value()}});
+}
+
+// POST requests/batch-delete {ids}: deletes them all in one audited action.
+HttpResponse BatchDelete(Context& c) {
+  if (c.request.method != "POST") return MethodNotAllowed("POST");
+  std::vector<std::string> ids;
+  if (auto error = ReadIds(c.request, &ids)) return *error;
+  auto deleted = c.services.requests.DeleteBatch(c.session->staff, ids);
+  if (!deleted.ok()) return BatchError(deleted.status());
+  return JsonResponse(200, {{"status", "deleted"}, {"deleted", deleted.value()}});
+}
+
 HttpResponse OneRequest(Context& c, const std::string& id) {
   const auto& staff = c.session->staff;
   if (c.request.method == "GET" || c.request.method == "HEAD") {
-    auto secrets = c.services.sessions.Secrets(c.token);
-    if (!secrets.ok()) return ApiError(401, "not_logged_in", "Log in again.");
-    // Only keys the person still holds a grant for: revoking a grant takes effect at once.
-    auto grants = c.services.keys.GrantsOf(staff.id);
-    if (!grants.ok()) return ErrorFromStatus(grants.status());
     std::vector<domain::OrgSecret> granted;
-    for (auto& secret : secrets.value())
-      for (const auto& grant : grants.value())
-        if (grant.organization == secret.organization && grant.version == secret.version) {
-          granted.push_back(std::move(secret));
-          break;
-        }
+    if (auto error = GrantedSecrets(c, &granted)) return *error;
     auto opened = c.services.requests.Open(staff, granted, id);
     if (!opened.ok() && opened.status().code() == StatusCode::kFailedPrecondition)
-      return ApiError(403, "no_key", "Your account holds no key for this request; ask a colleague with access or the administrator.");
+      return ApiError(403, "no_key",
+                      "Your session holds no key for this request. If someone left recently the keys were renewed: "
+                      "log in again. Otherwise ask a colleague with access or the administrator.");
     if (!opened.ok()) return ErrorFromStatus(opened.status());
     return JsonResponse(200, opened.value());
   }
@@ -169,15 +242,45 @@ HttpResponse OneRequest(Context& c, const std::string& id) {
   return MethodNotAllowed("GET, PATCH, DELETE");
 }
 
+constexpr int64_t kAuditPageDefault = 100;
+constexpr int64_t kAuditPageMax = 500;
+
+// ?before=ID&limit=N&actor=EMAIL&action=NAME&request=ID: a page of the log, newest first.
+std::optional<HttpResponse> ReadAuditQuery(const HttpRequest& request, store::AuditQuery* query) {
+  query->limit = kAuditPageDefault;
+  for (const auto& [name, value] : request.query) {
+    if (name == "before" || name == "limit") {
+      char* end = nullptr;
+      const long long number = std::strtoll(value.c_str(), &end, 10);
+      const long long highest = name == "limit" ? kAuditPageMax : INT64_MAX;
+      if (value.empty() || *end != '\0' || number < 1 || number > highest || value.size() > 19)
+        return ApiError(400, "invalid", name + " must be a whole number from 1" +
+                                            (name == "limit" ? " to " + std::to_string(kAuditPageMax) : "") + ".", name);
+      (name == "limit" ? query->limit : query->before_id) = number;
+    } else if (name == "actor" || name == "action" || name == "request") {
+      if (value.size() > 254) return ApiError(400, "invalid", name + " is longer than 254 characters.", name);
+      (name == "actor" ? query->actor : name == "action" ? query->action : query->target) = value;
+    } else {
+      return ApiError(400, "invalid", "Filter the audit log by before, limit, actor, action or request.", name);
+    }
+  }
+  return std::nullopt;
+}
+
 HttpResponse Audit(Context& c) {
   if (!c.session->staff.is_admin) return ApiError(403, "forbidden", "Only administrators may read the audit log.");
   if (c.request.method != "GET" && c.request.method != "HEAD") return MethodNotAllowed("GET");
-  auto rows = c.services.audit.Recent(500);
+  store::AuditQuery query;
+  if (auto error = ReadAuditQuery(c.request, &query)) return *error;
+  auto rows = c.services.audit.Page(query);
   if (!rows.ok()) return ErrorFromStatus(rows.status());
   json entries = json::array();
   for (const auto& r : rows.value())
-    entries.push_back({{"at", r.at}, {"actor", r.actor}, {"action", r.action}, {"organization", r.organization}, {"target", r.target}});
-  return JsonResponse(200, {{"entries", entries}});
+    entries.push_back({{"id", r.id}, {"at", r.at}, {"actor", r.actor}, {"action", r.action},
+                       {"organization", r.organization}, {"target", r.target}});
+  // A full page may have older entries behind it: `next_before` asks for them.
+  const bool full = static_cast<int64_t>(rows->size()) == query.limit;
+  return JsonResponse(200, {{"entries", entries}, {"next_before", full ? json(rows->back().id) : json(nullptr)}});
 }
 
 }  // namespace
@@ -236,6 +339,8 @@ std::optional<HttpResponse> HandleStaffApi(const HttpRequest& request, AppServic
   if (preview) return HandlePreview(request, services, c.session->staff);
   if (auto editor = HandleEditorApi(route, request, services, c.session->staff)) return editor;
   if (route == "requests") return Requests(c);
+  if (route == "requests/batch-open") return BatchOpen(c);
+  if (route == "requests/batch-delete") return BatchDelete(c);
   if (route.rfind("requests/", 0) == 0 && route.size() > 9 && route.find('/', 9) == std::string::npos)
     return OneRequest(c, route.substr(9));
   if (route == "audit") return Audit(c);

@@ -38,6 +38,9 @@ Status BackupTo(Database& db, const std::string& target) {
     std::remove(temporary.c_str());
     return s;
   }
+  // The copy holds sealed requests and wrapped keys; main() sets umask 077 already, this
+  // keeps the promise for any other caller too.
+  if (Status s = MakeOwnerOnly(temporary); !s.ok()) return s;
   if (Status s = FsyncPath(temporary); !s.ok()) return s;
   return RenameDurably(temporary, target);
 }

@@ -119,6 +119,7 @@ Result<Statement> Database::Prepare(const std::string& sql) {
 
 Status Database::Transaction(const std::function<Status()>& body) {
   auto lock = Lock();
+  if (!sqlite3_get_autocommit(db_)) return Nested(body);
   Status status = Exec("BEGIN IMMEDIATE");
   if (!status.ok()) return status;
   status = body();
@@ -129,6 +130,28 @@ Status Database::Transaction(const std::function<Status()>& body) {
   status = Exec("COMMIT");
   if (!status.ok()) Exec("ROLLBACK");
   return status;
+}
+
+Status Database::CheckpointTruncate() {
+  auto lock = Lock();
+  auto checkpoint = Prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+  if (!checkpoint.ok()) return checkpoint.status();
+  if (!checkpoint->Step()) return checkpoint->status().ok() ? Status::IoError("no checkpoint result") : checkpoint->status();
+  // (busy, log frames, checkpointed frames): busy = 1 when a reader kept it from finishing.
+  if (checkpoint->Int(0) != 0)
+    return Status::Unavailable("the -wal file of " + path_ + " could not be emptied: another connection kept reading");
+  return Status::Ok();
+}
+
+// Inside an outer transaction a savepoint: the body's changes go or stay with the outer
+// one, and a failing body undoes only its own part.
+Status Database::Nested(const std::function<Status()>& body) {
+  Status status = Exec("SAVEPOINT nested");
+  if (!status.ok()) return status;
+  status = body();
+  if (!status.ok()) Exec("ROLLBACK TO nested");
+  const Status released = Exec("RELEASE nested");
+  return status.ok() ? released : status;
 }
 
 Statement& Statement::Bind(int index, const std::string& text) {

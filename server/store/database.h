@@ -37,7 +37,13 @@ class Database {
   Status Exec(const std::string& sql);
   Result<Statement> Prepare(const std::string& sql);
   // Runs `body` inside BEGIN IMMEDIATE ... COMMIT; rolls back when it returns an error.
+  // Called inside another Transaction (same thread), it nests as a savepoint and commits
+  // with the outer one: so an action and its audit entry can share one transaction.
   Status Transaction(const std::function<Status()>& body);
+
+  // PRAGMA wal_checkpoint(TRUNCATE): after deleting secrets or content, so no old page
+  // of them stays in the -wal file. Outside a transaction only.
+  Status CheckpointTruncate();
 
   // Serialises use of this connection across threads. Recursive, so a store method that
   // holds it may call another. Every store class takes it for each call.
@@ -49,6 +55,7 @@ class Database {
 
  private:
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Status Nested(const std::function<Status()>& body);
   sqlite3* db_;
   std::string path_;
   std::recursive_mutex mutex_;

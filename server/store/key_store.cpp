@@ -12,7 +12,9 @@ StaffRow ReadStaff(const Statement& s) {
           s.Blob(7), s.Int(8),  s.Int(9),          s.Int(10),     s.Int(11)};
 }
 
-OrgKeyRow ReadOrgKey(const Statement& s) { return {s.Text(0), s.Int(1), s.Blob(2), s.Blob(3), s.Int(4)}; }
+constexpr const char* kOrgKeyColumns = "organization, version, public_key, recovery_wrapped, created_at, recovery_sealed";
+
+OrgKeyRow ReadOrgKey(const Statement& s) { return {s.Text(0), s.Int(1), s.Blob(2), s.Blob(3), s.Int(4), s.Int(5) != 0}; }
 
 template <class Row, class Reader>
 Result<std::vector<Row>> All(Statement& statement, Reader read) {
@@ -32,7 +34,7 @@ Result<std::optional<Row>> One(Statement& statement, Reader read) {
 }  // namespace
 
 Result<int64_t> KeyStore::AddOrgKey(const std::string& organization, const std::string& public_key,
-                                    const std::string& recovery_wrapped, int64_t now) {
+                                    const std::string& recovery_wrapped, bool recovery_sealed, int64_t now) {
   int64_t version = 0;
   const Status status = db_.Transaction([&]() -> Status {
     auto next = db_.Prepare("SELECT COALESCE(MAX(version), 0) + 1 FROM org_keys WHERE organization = ?1");
@@ -41,9 +43,11 @@ Result<int64_t> KeyStore::AddOrgKey(const std::string& organization, const std::
     if (!next->Step()) return Status::IoError("cannot read key versions");
     version = next->Int(0);
     auto insert = db_.Prepare(
-        "INSERT INTO org_keys (organization, version, public_key, recovery_wrapped, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+        "INSERT INTO org_keys (organization, version, public_key, recovery_wrapped, created_at, recovery_sealed) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!insert.ok()) return insert.status();
     insert->Bind(1, organization).Bind(2, version).BindBlob(3, public_key).BindBlob(4, recovery_wrapped).Bind(5, now);
+    insert->Bind(6, int64_t{recovery_sealed});
     return insert->Run();
   });
   if (!status.ok()) return status;
@@ -52,9 +56,8 @@ Result<int64_t> KeyStore::AddOrgKey(const std::string& organization, const std::
 
 Result<std::optional<OrgKeyRow>> KeyStore::CurrentOrgKey(const std::string& organization) {
   auto lock = db_.Lock();
-  auto s = db_.Prepare(
-      "SELECT organization, version, public_key, recovery_wrapped, created_at FROM org_keys WHERE organization = ?1 "
-      "ORDER BY version DESC LIMIT 1");
+  auto s = db_.Prepare(std::string("SELECT ") + kOrgKeyColumns +
+                       " FROM org_keys WHERE organization = ?1 ORDER BY version DESC LIMIT 1");
   if (!s.ok()) return s.status();
   s->Bind(1, organization);
   return One<OrgKeyRow>(s.value(), ReadOrgKey);
@@ -62,9 +65,7 @@ Result<std::optional<OrgKeyRow>> KeyStore::CurrentOrgKey(const std::string& orga
 
 Result<std::vector<OrgKeyRow>> KeyStore::OrgKeys(const std::string& organization) {
   auto lock = db_.Lock();
-  auto s = db_.Prepare(
-      "SELECT organization, version, public_key, recovery_wrapped, created_at FROM org_keys WHERE organization = ?1 "
-      "ORDER BY version");
+  auto s = db_.Prepare(std::string("SELECT ") + kOrgKeyColumns + " FROM org_keys WHERE organization = ?1 ORDER BY version");
   if (!s.ok()) return s.status();
   s->Bind(1, organization);
   return All<OrgKeyRow>(s.value(), ReadOrgKey);
@@ -81,6 +82,24 @@ Result<int64_t> KeyStore::DeleteUnusedOldOrgKeys() {
   if (!status.ok()) return status;
   return static_cast<int64_t>(sqlite3_changes(db_.handle()));
 }
+
+Result<std::optional<std::string>> KeyStore::RecoveryPublicKey(const std::string& organization) {
+  auto lock = db_.Lock();
+  auto s = db_.Prepare("SELECT public_key FROM org_recovery WHERE organization = ?1");
+  if (!s.ok()) return s.status();
+  s->Bind(1, organization);
+  return One<std::string>(s.value(), [](const Statement& r) { return r.Blob(0); });
+}
+
+Status KeyStore::SetRecoveryPublicKey(const std::string& organization, const std::string& public_key, int64_t now) {
+  auto lock = db_.Lock();
+  auto s = db_.Prepare("INSERT OR REPLACE INTO org_recovery (organization, public_key, created_at) VALUES (?1, ?2, ?3)");
+  if (!s.ok()) return s.status();
+  s->Bind(1, organization).BindBlob(2, public_key).Bind(3, now);
+  return s->Run();
+}
+
+Status KeyStore::ScrubWal() { return db_.CheckpointTruncate(); }
 
 Result<int64_t> KeyStore::AddStaff(const StaffRow& staff) {
   auto lock = db_.Lock();
@@ -128,6 +147,15 @@ Status KeyStore::RemoveStaff(int64_t id) {
   auto s = db_.Prepare("DELETE FROM staff WHERE id = ?1");
   if (!s.ok()) return s.status();
   s->Bind(1, id);
+  return s->Run();
+}
+
+Status KeyStore::RewrapStaffSecret(int64_t id, const std::string& wrapped_secret, const std::string& kdf_salt,
+                                   int64_t kdf_ops, int64_t kdf_mem) {
+  auto lock = db_.Lock();
+  auto s = db_.Prepare("UPDATE staff SET wrapped_secret = ?2, kdf_salt = ?3, kdf_ops = ?4, kdf_mem = ?5 WHERE id = ?1");
+  if (!s.ok()) return s.status();
+  s->Bind(1, id).BindBlob(2, wrapped_secret).BindBlob(3, kdf_salt).Bind(4, kdf_ops).Bind(5, kdf_mem);
   return s->Run();
 }
 

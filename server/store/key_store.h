@@ -15,8 +15,12 @@ struct OrgKeyRow {
   std::string organization;
   int64_t version = 0;
   std::string public_key;
-  std::string recovery_wrapped;  // the secret wrapped under the printed recovery key
+  // The secret for the printed recovery sheet: sealed to the organisation's recovery
+  // public key (recovery_sealed), or, for versions made before there was one, wrapped
+  // under that version's own sheet.
+  std::string recovery_wrapped;
   int64_t created_at = 0;
+  bool recovery_sealed = false;
 };
 
 struct StaffRow {
@@ -47,18 +51,28 @@ class KeyStore {
 
   // Adds the next version for the organisation and returns its number.
   Result<int64_t> AddOrgKey(const std::string& organization, const std::string& public_key,
-                            const std::string& recovery_wrapped, int64_t now);
+                            const std::string& recovery_wrapped, bool recovery_sealed, int64_t now);
   Result<std::optional<OrgKeyRow>> CurrentOrgKey(const std::string& organization);
   Result<std::vector<OrgKeyRow>> OrgKeys(const std::string& organization);
   // Versions that are not current and no request uses any more; deleting them (and so
   // their grants) destroys the old secret for good.
   Result<int64_t> DeleteUnusedOldOrgKeys();
+  // The public half of the organisation's printed recovery key; none for organisations
+  // onboarded before there was one (until their next rotation makes one).
+  Result<std::optional<std::string>> RecoveryPublicKey(const std::string& organization);
+  Status SetRecoveryPublicKey(const std::string& organization, const std::string& public_key, int64_t now);
+  // Copies what the -wal still holds into the database and empties it, so rows just
+  // deleted (a removed person's wrapped keys and grants) leave no copy beside it.
+  Status ScrubWal();
 
   Result<int64_t> AddStaff(const StaffRow& staff);
   Result<std::optional<StaffRow>> StaffByEmail(const std::string& email);
   Result<std::optional<StaffRow>> StaffById(int64_t id);
   Result<std::vector<StaffRow>> AllStaff();
   Status RemoveStaff(int64_t id);  // grants go with it (ON DELETE CASCADE)
+  // Replaces the password wrapping of a staff secret (new salt, new Argon2id parameters).
+  Status RewrapStaffSecret(int64_t id, const std::string& wrapped_secret, const std::string& kdf_salt, int64_t kdf_ops,
+                           int64_t kdf_mem);
 
   Status PutGrant(const GrantRow& grant);
   Result<std::vector<GrantRow>> GrantsOf(int64_t staff_id);

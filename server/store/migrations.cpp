@@ -88,6 +88,27 @@ const std::vector<const char*> kSteps = {
       updated_by     TEXT NOT NULL
     ) STRICT;
     )sql",
+    // 3 -> 4: the audit log becomes a hash chain (crypto/chain_hash.h): entry_hash covers
+    // previous_hash and the entry's fields. Entries from before have neither and are not
+    // chained. Indexes for the audit view's filters.
+    R"sql(
+    ALTER TABLE audit_log ADD COLUMN previous_hash BLOB;
+    ALTER TABLE audit_log ADD COLUMN entry_hash BLOB;
+    CREATE INDEX audit_log_by_actor ON audit_log(actor COLLATE NOCASE);
+    CREATE INDEX audit_log_by_target ON audit_log(target);
+    )sql",
+    // 4 -> 5: one recovery key pair per organisation. The printed sheet is its secret; every
+    // key version made from now on is sealed to its public key (recovery_sealed = 1), so a
+    // rotation (as at every removal of staff) needs no new sheet. Versions made before
+    // (recovery_sealed = 0) stay wrapped under their own sheet.
+    R"sql(
+    CREATE TABLE org_recovery (
+      organization  TEXT PRIMARY KEY,
+      public_key    BLOB NOT NULL,
+      created_at    INTEGER NOT NULL
+    ) STRICT;
+    ALTER TABLE org_keys ADD COLUMN recovery_sealed INTEGER NOT NULL DEFAULT 0;
+    )sql",
 };
 
 }  // namespace

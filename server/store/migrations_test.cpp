@@ -49,6 +49,28 @@ TEST_CASE("a fresh database and an upgraded one end in the same schema", "[store
   CHECK_FALSE(Schema(*fresh.value()).empty());
 }
 
+TEST_CASE("upgrading keeps keys and audit entries: old key versions stay on their own sheet, old entries unchained", "[store]") {
+  TempDir dir;
+  auto db = Database::Open(dir.File("v3.db"));
+  REQUIRE(Migrate(*db.value(), 3).ok());
+  REQUIRE(db.value()->Exec("INSERT INTO org_keys VALUES ('moviera', 1, X'01', X'02', 7);"
+                           "INSERT INTO audit_log (at, actor, action) VALUES (8, 'operator', 'create_org_keys')").ok());
+  REQUIRE(Migrate(*db.value()).ok());
+  auto key = db.value()->Prepare("SELECT version, hex(recovery_wrapped), recovery_sealed FROM org_keys");
+  REQUIRE(key->Step());
+  CHECK(key->Int(0) == 1);
+  CHECK(key->Text(1) == "02");
+  CHECK(key->Int(2) == 0);  // wrapped under its own sheet, not sealed to a recovery key pair
+  auto recovery = db.value()->Prepare("SELECT COUNT(*) FROM org_recovery");
+  REQUIRE(recovery->Step());
+  CHECK(recovery->Int(0) == 0);
+  auto entry = db.value()->Prepare("SELECT actor, previous_hash IS NULL, entry_hash IS NULL FROM audit_log");
+  REQUIRE(entry->Step());
+  CHECK(entry->Text(0) == "operator");
+  CHECK(entry->Int(1) == 1);
+  CHECK(entry->Int(2) == 1);
+}
+
 TEST_CASE("a database from a newer program is refused, untouched", "[store]") {
   TempDir dir;
   auto db = Database::Open(dir.File("newer.db"));

@@ -1,13 +1,29 @@
 #include "store/request_store.h"
 
 namespace hw::store {
+namespace {
+
+// The rows of a "SELECT id, organization, key_version, status, created_at, closed_at".
+Result<std::vector<RequestRow>> Summaries(Statement& s) {
+  std::vector<RequestRow> rows;
+  while (s.Step()) {
+    RequestRow row{s.Text(0), s.Text(1), s.Int(2), "", std::nullopt, s.Text(3), s.Int(4), std::nullopt};
+    if (!s.IsNull(5)) row.closed_at = s.Int(5);
+    rows.push_back(std::move(row));
+  }
+  if (!s.status().ok()) return s.status();
+  return rows;
+}
+
+}  // namespace
 
 Result<bool> RequestStore::InsertUnlessFull(const RequestRow& row, int64_t max_open) {
   auto lock = db_.Lock();
   auto s = db_.Prepare(
       "INSERT INTO contact_requests (id, organization, key_version, sealed, status, created_at) "
       "SELECT ?1, ?2, ?3, ?4, 'new', ?5 "
-      "WHERE (SELECT COUNT(*) FROM contact_requests WHERE organization = ?2 AND status <> 'closed') < ?6");
+      "WHERE (SELECT COUNT(*) FROM contact_requests WHERE organization = ?2 AND status <> 'closed') < ?6 "
+      "AND ?3 = (SELECT MAX(version) FROM org_keys WHERE organization = ?2)");
   if (!s.ok()) return s.status();
   s->Bind(1, row.id).Bind(2, row.organization).Bind(3, row.key_version).BindBlob(4, row.sealed).Bind(5, row.created_at);
   s->Bind(6, max_open);
@@ -23,14 +39,18 @@ Result<std::vector<RequestRow>> RequestStore::List(const std::string& organizati
       "WHERE organization = ?1 ORDER BY (status = 'new') DESC, created_at DESC");
   if (!s.ok()) return s.status();
   s->Bind(1, organization);
-  std::vector<RequestRow> rows;
-  while (s->Step()) {
-    RequestRow row{s->Text(0), s->Text(1), s->Int(2), "", std::nullopt, s->Text(3), s->Int(4), std::nullopt};
-    if (!s->IsNull(5)) row.closed_at = s->Int(5);
-    rows.push_back(std::move(row));
-  }
-  if (!s->status().ok()) return s->status();
-  return rows;
+  return Summaries(s.value());
+}
+
+Result<std::vector<RequestRow>> RequestStore::ListWindow(const std::string& organization, int64_t from, int64_t to,
+                                                        int64_t limit) {
+  auto lock = db_.Lock();
+  auto s = db_.Prepare(
+      "SELECT id, organization, key_version, status, created_at, closed_at FROM contact_requests "
+      "WHERE organization = ?1 AND created_at >= ?2 AND created_at < ?3 ORDER BY created_at DESC LIMIT ?4");
+  if (!s.ok()) return s.status();
+  s->Bind(1, organization).Bind(2, from).Bind(3, to).Bind(4, limit);
+  return Summaries(s.value());
 }
 
 Result<std::optional<RequestRow>> RequestStore::Get(const std::string& id) {
@@ -78,6 +98,23 @@ Result<bool> RequestStore::Delete(const std::string& id) {
   return sqlite3_changes(db_.handle()) > 0;
 }
 
+Result<int64_t> RequestStore::DeleteMany(const std::string& organization, const std::vector<std::string>& ids) {
+  auto lock = db_.Lock();
+  int64_t deleted = 0;
+  const Status status = db_.Transaction([&]() -> Status {
+    for (const std::string& id : ids) {
+      auto s = db_.Prepare("DELETE FROM contact_requests WHERE id = ?1 AND organization = ?2");
+      if (!s.ok()) return s.status();
+      s->Bind(1, id).Bind(2, organization);
+      if (Status run = s->Run(); !run.ok()) return run;
+      deleted += sqlite3_changes(db_.handle());
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return deleted;
+}
+
 Result<int64_t> RequestStore::CountNew(const std::string& organization) {
   auto lock = db_.Lock();
   auto s = db_.Prepare("SELECT COUNT(*) FROM contact_requests WHERE organization = ?1 AND status = 'new'");
@@ -117,9 +154,6 @@ Result<PurgeCounts> RequestStore::Purge(int64_t now, int64_t closed_retention_se
   return counts;
 }
 
-Status RequestStore::CheckpointTruncate() {
-  auto lock = db_.Lock();
-  return db_.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
-}
+Status RequestStore::CheckpointTruncate() { return db_.CheckpointTruncate(); }
 
 }  // namespace hw::store

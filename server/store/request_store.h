@@ -33,14 +33,20 @@ class RequestStore {
   explicit RequestStore(Database& db) : db_(db) {}
 
   // Inserts `row` as a new request unless its organisation already has `max_open` requests
-  // that are not closed; then nothing is stored and the answer is false. One statement, so
-  // no other submission can come between the count and the insert.
+  // that are not closed, or `row.key_version` is no longer its current key (rotated since
+  // the caller sealed it); then nothing is stored and the answer is false. One statement,
+  // so no other submission or rotation can come between the checks and the insert.
   Result<bool> InsertUnlessFull(const RequestRow& row, int64_t max_open);
   Result<std::vector<RequestRow>> List(const std::string& organization);  // newest first, without content
+  // Requests of `organization` created in [from, to), newest first, without content; at
+  // most `limit` of them.
+  Result<std::vector<RequestRow>> ListWindow(const std::string& organization, int64_t from, int64_t to, int64_t limit);
   Result<std::optional<RequestRow>> Get(const std::string& id);
   Status SetStatus(const std::string& id, const std::string& status, int64_t now);
   Status SetNote(const std::string& id, const std::optional<std::string>& note_sealed);
   Result<bool> Delete(const std::string& id);
+  // Deletes every one of `ids` that belongs to `organization`, in one transaction; how many.
+  Result<int64_t> DeleteMany(const std::string& organization, const std::vector<std::string>& ids);
   Result<int64_t> CountNew(const std::string& organization);
   Result<int64_t> CountAll();
   // Deletes content past retention, then checkpoints the WAL with TRUNCATE.

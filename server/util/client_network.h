@@ -14,4 +14,11 @@ namespace hw {
 // IPv6; text that is no address is returned as it is, so it still gets a limit of its own.
 std::string ClientNetwork(std::string_view address);
 
+// The wider network an IPv6 client sits in, for limits beside the per-client one: a /56 is
+// what many providers give one home, a /48 one customer (a business, or a home at some
+// providers), so someone who rotates through the /64s of their allocation still counts
+// once. `prefix` is 48 or 56. Empty for IPv4 (and text that is no address): there the
+// address is the client, and a wider IPv4 range is shared by strangers (carrier NAT).
+std::string WiderClientNetwork(std::string_view address, int prefix);
+
 }  // namespace hw

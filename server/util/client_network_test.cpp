@@ -28,3 +28,21 @@ TEST_CASE("text that is no address is its own client", "[network]") {
 }
 
 }  // namespace hw
+
+namespace hw {
+
+TEST_CASE("an IPv6 client also sits in its /56 and /48", "[network]") {
+  CHECK(WiderClientNetwork("2001:db8:1:2ff::1", 56) == "2001:db8:1:200::/56");
+  CHECK(WiderClientNetwork("2001:db8:1:2aa:ffff::9", 56) == "2001:db8:1:200::/56");
+  CHECK(WiderClientNetwork("2001:db8:1:3ff::1", 56) == "2001:db8:1:300::/56");
+  CHECK(WiderClientNetwork("2001:db8:1:ffff::1", 48) == "2001:db8:1::/48");
+  CHECK(WiderClientNetwork("2001:db8:2::1", 48) == "2001:db8:2::/48");
+}
+
+TEST_CASE("IPv4 clients and other text have no wider network", "[network]") {
+  CHECK(WiderClientNetwork("192.0.2.1", 56).empty());
+  CHECK(WiderClientNetwork("::ffff:192.0.2.1", 48).empty());
+  CHECK(WiderClientNetwork("unknown", 48).empty());
+}
+
+}  // namespace hw

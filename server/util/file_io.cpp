@@ -18,6 +18,7 @@ bool ReadWholeFile(const std::string& path, std::string* contents) {
 }  // namespace hw
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -44,11 +45,18 @@ Status RenameDurably(const std::string& from, const std::string& to) {
   return FsyncPath(folder.empty() ? "." : folder);
 }
 
+Status MakeOwnerOnly(const std::string& path) {
+  if (::chmod(path.c_str(), S_IRUSR | S_IWUSR) != 0)
+    return Status::IoError("cannot make " + path + " readable by its owner only: " + std::strerror(errno));
+  return Status::Ok();
+}
+
 Status CopyFileAtomically(const std::string& from, const std::string& to) {
   const std::string temporary = to + ".partial";
   std::error_code error;
   std::filesystem::copy_file(from, temporary, std::filesystem::copy_options::overwrite_existing, error);
   if (error) return Status::IoError("cannot copy " + from + " to " + temporary + ": " + error.message());
+  if (Status s = MakeOwnerOnly(temporary); !s.ok()) return s;
   if (Status s = FsyncPath(temporary); !s.ok()) return s;
   return RenameDurably(temporary, to);
 }

@@ -18,11 +18,13 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
-from server_process import ServerProcess, read_response, run_cli, BINARY  # noqa: E402
+from server_process import ServerProcess, read_response, run_cli, with_proof, BINARY  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(__file__), "../..")
 NGINX_CONF = os.path.join(ROOT, "deploy/nginx/hulpwijzer.conf")
 UNIT = os.path.join(ROOT, "deploy/systemd/hulpwijzer.service")
+BACKUP_UNIT = os.path.join(ROOT, "deploy/systemd/hulpwijzer-backup.service")
+BACKUP_TIMER = os.path.join(ROOT, "deploy/systemd/hulpwijzer-backup.timer")
 FAST = {"HULPWIJZER_FAST_KDF_FOR_TESTS": "1"}
 
 
@@ -33,31 +35,47 @@ def free_port():
 
 
 class Nginx:
-    """The shipped site configuration, with only addresses, ports and paths replaced."""
+    """The shipped site configuration, installed as deploy/README.md says on Debian's own
+    nginx.conf (its http-level access and error logs included): our file in conf.d/, and
+    Debian's default site in sites-enabled/ only when `default_site` (the guide removes it).
+    Only addresses, ports, paths and the server name are replaced."""
 
-    def __init__(self, app_port):
-        self.dir = tempfile.mkdtemp(prefix="hw-nginx-")
+    NAME = "hulpwijzer.test"
+
+    def __init__(self, app_port, default_site=False):
+        self.dir = d = tempfile.mkdtemp(prefix="hw-nginx-")
         self.tls_port, self.http_port = free_port(), free_port()
-        cert, key = os.path.join(self.dir, "cert.pem"), os.path.join(self.dir, "key.pem")
+        cert, key = os.path.join(d, "cert.pem"), os.path.join(d, "key.pem")
         subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
-                        "/CN=hulpwijzer.test", "-keyout", key, "-out", cert], check=True, capture_output=True)
-        site = open(NGINX_CONF).read()
-        site = re.sub(r"\n\s*listen \[::\]:\d+[^\n]*", "", site)
-        site = site.replace("listen 443 ssl http2;", "listen 127.0.0.1:%d ssl http2;" % self.tls_port)
-        site = site.replace("listen 80;", "listen 127.0.0.1:%d;" % self.http_port)
+                        "/CN=" + self.NAME, "-keyout", key, "-out", cert], check=True, capture_output=True)
+        for sub in ("conf.d", "sites-enabled", "body", "proxy", "fcgi", "uwsgi", "scgi"):
+            os.mkdir(os.path.join(d, sub))
+        site = self.local(open(NGINX_CONF).read())
         site = site.replace("/etc/ssl/hulpwijzer/fullchain.pem", cert).replace("/etc/ssl/hulpwijzer/privkey.pem", key)
-        site = site.replace("/var/log/nginx/", self.dir + "/")
+        site = site.replace("hulpwijzer.example.nl", self.NAME)
         site = site.replace("server 127.0.0.1:8080;", "server 127.0.0.1:%d;" % app_port)
-        with open(os.path.join(self.dir, "hulpwijzer.conf"), "w") as f:
+        with open(os.path.join(d, "conf.d", "hulpwijzer.conf"), "w") as f:
             f.write(site)
-        d = self.dir
-        main = ("user root; worker_processes 1; pid %s/nginx.pid; error_log %s/main-error.log;\n"
-                "events { worker_connections 512; }\n"
-                "http { client_body_temp_path %s/body; proxy_temp_path %s/proxy; fastcgi_temp_path %s/fcgi;\n"
-                "  uwsgi_temp_path %s/uwsgi; scgi_temp_path %s/scgi; include %s/hulpwijzer.conf; }\n") % ((d,) * 8)
+        if default_site:
+            with open(os.path.join(d, "sites-enabled", "default"), "w") as f:
+                f.write(self.local(open("/etc/nginx/sites-available/default").read()))
+        main = open("/etc/nginx/nginx.conf").read()
+        main = re.sub(r"^user [^;]*;", "user root;", main, flags=re.M)
+        main = main.replace("/run/nginx.pid", d + "/nginx.pid").replace("/var/log/nginx/", d + "/")
+        main = main.replace("/etc/nginx/conf.d/", d + "/conf.d/").replace("/etc/nginx/sites-enabled/", d + "/sites-enabled/")
+        main = main.replace("http {", ("http {\n  client_body_temp_path %s/body; proxy_temp_path %s/proxy; "
+                                       "fastcgi_temp_path %s/fcgi; uwsgi_temp_path %s/uwsgi; scgi_temp_path %s/scgi;\n")
+                            % ((d,) * 5), 1)
         self.conf = os.path.join(d, "nginx.conf")
         with open(self.conf, "w") as f:
             f.write(main)
+
+    def local(self, conf):
+        """Listens on 127.0.0.1 at this instance's ports only; logs in its folder."""
+        conf = re.sub(r"\n\s*listen \[::\]:\d+[^\n]*", "", conf)
+        conf = re.sub(r"listen 443\b", "listen 127.0.0.1:%d" % self.tls_port, conf)
+        conf = re.sub(r"listen 80\b", "listen 127.0.0.1:%d" % self.http_port, conf)
+        return conf.replace("/var/log/nginx/", self.dir + "/")
 
     def test_config(self):
         return subprocess.run(["nginx", "-t", "-c", self.conf], capture_output=True, text=True)
@@ -80,10 +98,11 @@ class Nginx:
         text = ""
         for name in os.listdir(self.dir):
             if name.endswith(".log"):
-                text += open(os.path.join(self.dir, name), errors="replace").read()
+                with open(os.path.join(self.dir, name), errors="replace") as f:
+                    text += f.read()
         return text
 
-    def request(self, method, path, headers=None, body=b"", source="127.0.0.1", raw_head=None):
+    def request(self, method, path, headers=None, body=b"", source="127.0.0.1", raw_head=None, host=NAME):
         context = ssl.create_default_context()
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
@@ -91,9 +110,9 @@ class Nginx:
         sock.settimeout(15)
         sock.bind((source, 0))
         sock.connect(("127.0.0.1", self.tls_port))
-        with context.wrap_socket(sock, server_hostname="hulpwijzer.test") as tls:
+        with context.wrap_socket(sock, server_hostname=host) as tls:
             if raw_head is None:
-                lines = ["%s %s HTTP/1.1" % (method, path), "Host: hulpwijzer.test", "Connection: close"]
+                lines = ["%s %s HTTP/1.1" % (method, path), "Host: " + host, "Connection: close"]
                 lines += ["%s: %s" % kv for kv in (headers or {}).items()]
                 if body:
                     lines.append("Content-Length: %d" % len(body))
@@ -126,7 +145,7 @@ class ThroughNginx(unittest.TestCase):
         context = ssl.create_default_context()
         context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
         context.set_alpn_protocols(["h2", "http/1.1"])
-        with context.wrap_socket(socket.create_connection(("127.0.0.1", self.nginx.tls_port)), server_hostname="x") as tls:
+        with context.wrap_socket(socket.create_connection(("127.0.0.1", self.nginx.tls_port)), server_hostname=Nginx.NAME) as tls:
             self.assertEqual(tls.selected_alpn_protocol(), "h2")
             self.assertIn(tls.version(), ("TLSv1.2", "TLSv1.3"))
 
@@ -165,7 +184,7 @@ class ThroughNginx(unittest.TestCase):
         big = self.nginx.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
                                  b"x" * (65 * 1024), source="127.0.0.41")
         self.assertEqual(big.status, 413)
-        chunked = (b"POST /api/v1/contact-requests HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n"
+        chunked = (b"POST /api/v1/contact-requests HTTP/1.1\r\nHost: hulpwijzer.test\r\nTransfer-Encoding: chunked\r\n"
                    b"Content-Type: application/json\r\nConnection: close\r\n\r\n")
         self.assertEqual(self.nginx.request("POST", "/", raw_head=chunked, body=b"2\r\n{}\r\n0\r\n\r\n",
                                             source="127.0.0.42").status, 411)
@@ -179,18 +198,60 @@ class ThroughNginx(unittest.TestCase):
         self.assertIsNone(ranged.header("content-range"))
         self.assertEqual(len(ranged.body), len(full.body))
 
+    def send_contact_request(self, body, source):
+        def post(path, data):
+            return self.nginx.request("POST", path, {"Content-Type": "application/json"}, data, source=source)
+        return post("/api/v1/contact-requests", json.dumps(with_proof(post, body)).encode())
+
     def test_contact_requests_are_rate_limited_per_client(self):
         org = [o["id"] for o in self.nginx.request("GET", "/api/v1/directory").json()["organizations"]
                if o["key"] == "moviera"][0]
-        body = json.dumps({"organization_id": org, "channel": "phone", "phone": "0612345678", "safe_times": ["weekend"],
-                           "voicemail_ok": False, "may_identify": False, "language": "nl", "consent": True}).encode()
-        statuses = [self.nginx.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"}, body,
-                                       source="127.0.0.51").status for _ in range(10)]
+        body = {"organization_id": org, "channel": "phone", "phone": "0612345678", "safe_times": ["weekend"],
+                "voicemail_ok": False, "may_identify": False, "language": "nl", "consent": True}
+        statuses = [self.send_contact_request(body, "127.0.0.51").status for _ in range(10)]
         self.assertIn(202, statuses)
         self.assertIn(429, statuses)
         # Another client is not held back by the first one's limit, behind the same proxy.
-        self.assertEqual(self.nginx.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
-                                            body, source="127.0.0.52").status, 202)
+        self.assertEqual(self.send_contact_request(body, "127.0.0.52").status, 202)
+
+    def assert_our_error(self, response, status, code):
+        """nginx's own refusal, in the app's JSON shape and with the app's security headers."""
+        self.assertEqual(response.status, status, response.body)
+        self.assertEqual(response.header("content-type"), "application/json")
+        error = response.json()["error"]
+        self.assertEqual((error["code"], error["field"]), (code, None))
+        self.assertTrue(error["message"].endswith("."))
+        for name in ("content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options",
+                     "strict-transport-security"):
+            self.assertEqual(len(response.all(name)), 1, "%s on nginx's %d" % (name, status))
+        self.assertIn("frame-ancestors 'none'", response.header("content-security-policy"))
+        self.assertNotIn(b"<html", response.body.lower())
+
+    def test_nginx_refusals_are_json_with_security_headers(self):
+        self.assert_our_error(self.nginx.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
+                                                 b"x" * (65 * 1024), source="127.0.0.61"), 413, "payload_too_large")
+        chunked = (b"POST /api/v1/contact-requests HTTP/1.1\r\nHost: hulpwijzer.test\r\nTransfer-Encoding: chunked\r\n"
+                   b"Content-Type: application/json\r\nConnection: close\r\n\r\n")
+        self.assert_our_error(self.nginx.request("POST", "/", raw_head=chunked, body=b"2\r\n{}\r\n0\r\n\r\n",
+                                                 source="127.0.0.62"), 411, "length_required")
+        self.assert_our_error(self.nginx.request("POST", "/api/v1/contact-requests",
+                                                 {"Content-Type": "application/json", "Content-Encoding": "gzip"}, b"xx",
+                                                 source="127.0.0.63"), 415, "unsupported_media_type")
+        doubled = b"GET /api/v1/directory HTTP/1.1\r\nHost: hulpwijzer.test\r\nHost: other\r\nConnection: close\r\n\r\n"
+        self.assert_our_error(self.nginx.request("GET", "/", raw_head=doubled, source="127.0.0.64"), 400, "bad_request")
+        # The contact zone allows a burst of 5, then nginx itself answers 429.
+        answers = [self.nginx.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"}, b"{}",
+                                      source="127.0.0.65") for _ in range(8)]
+        self.assertEqual([a.status for a in answers[:6]], [422] * 6)  # the app's own answer: passed on as it is
+        self.assert_our_error(answers[-1], 429, "too_many_requests")
+
+    def test_the_plain_http_redirect_carries_security_headers(self):
+        with socket.create_connection(("127.0.0.1", self.nginx.http_port)) as sock:
+            sock.sendall(b"GET /api/v1/directory HTTP/1.1\r\nHost: hulpwijzer.test\r\nConnection: close\r\n\r\n")
+            response = read_response(sock)
+        self.assertEqual(response.status, 301)
+        for name in ("content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options"):
+            self.assertEqual(len(response.all(name)), 1, name)
 
     def test_no_client_address_in_any_log(self):
         for path in ("/", "/nowhere", "/api/v1/directory?x=1"):
@@ -203,6 +264,50 @@ class ThroughNginx(unittest.TestCase):
         self.assertNotIn("127.0.0.77", logs)        # ...without the address
         self.assertNotIn("x=1", logs)               # ...and without the query string
         self.assertFalse([line for line in self.app.logs_so_far() if "127.0.0.77" in line])
+
+
+class OtherHosts(unittest.TestCase):
+    """Finding 14: Debian's default site logs every client address for any other Host. The
+    guide removes it; the shipped file's own default server answers nothing and logs
+    nothing, so no log line anywhere (Debian's http-level logs included) holds an address."""
+
+    def test_debian_default_site_beside_ours_is_refused(self):
+        nginx = Nginx(free_port(), default_site=True)
+        result = nginx.test_config()
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("duplicate default server", result.stderr)
+
+    def test_no_log_line_holds_an_address_for_any_host(self):
+        nginx = Nginx(free_port())  # no app behind it: nothing here reaches the app
+        nginx.start()
+        try:
+            source = "127.0.0.88"
+            for host in ("other.example", "127.0.0.1"):
+                with self.subTest(host=host):
+                    plain = socket.create_connection(("127.0.0.1", nginx.http_port), 5, (source, 0))
+                    with plain:
+                        plain.sendall(("GET /x HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n" % host).encode())
+                        self.assertEqual(plain.recv(100), b"")  # 444: closed without an answer
+                    with self.assertRaises((ssl.SSLError, ConnectionError)):  # the TLS handshake is refused
+                        nginx.request("GET", "/", source=source, host=host)
+            # Our name in TLS, another in Host: not our site either.
+            with self.assertRaises((ConnectionError, ssl.SSLError, ValueError)):
+                raw = b"GET / HTTP/1.1\r\nHost: other.example\r\nConnection: close\r\n\r\n"
+                nginx.request("GET", "/", source=source, raw_head=raw)
+            # Requests nginx cannot even read (no server is chosen for them).
+            for garbage in (b"\x16\x03\x01 not http\r\n\r\n", b"GET / HTTP/1.1\r\nHost:\r\n\r\n"):
+                with socket.create_connection(("127.0.0.1", nginx.http_port), 5, (source, 0)) as sock:
+                    sock.sendall(garbage)
+                    self.assertTrue(sock.recv(100).startswith(b"HTTP/1.1 400"))
+            # And our own site, for an access line to exist (that it is written at all).
+            with socket.create_connection(("127.0.0.1", nginx.http_port), 5, (source, 0)) as ours:
+                ours.sendall(b"GET /seen HTTP/1.1\r\nHost: hulpwijzer.test\r\nConnection: close\r\n\r\n")
+                ours.recv(1000)
+        finally:
+            nginx.stop()
+        logs = nginx.logs()
+        self.assertIn('"GET /seen" 301', logs)
+        self.assertNotIn(source, logs)
 
 
 class SystemdUnit(unittest.TestCase):
@@ -259,8 +364,7 @@ class SystemdUnit(unittest.TestCase):
             org = [o["id"] for o in server.get("/api/v1/directory").json()["organizations"] if o["key"] == "moviera"][0]
             body = {"organization_id": org, "channel": "phone", "phone": "0612345678", "safe_times": ["weekend"],
                     "voicemail_ok": False, "may_identify": False, "language": "nl", "consent": True}
-            self.assertEqual(server.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
-                                            json.dumps(body).encode()).status, 202)
+            self.assertEqual(server.contact_request(body).status, 202)
             account = [a for a in accounts if a["organization"] == "moviera"][0]
             login = server.request("POST", "/staff/api/v1/session", {"Content-Type": "application/json"},
                                    json.dumps({"email": account["email"], "password": account["password"]}).encode())
@@ -275,6 +379,26 @@ class SystemdUnit(unittest.TestCase):
         result = subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "syscall_filter.py"), UNIT, trace],
                                 capture_output=True, text=True)
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+
+
+class BackupUnit(unittest.TestCase):
+    """Finding 12 of issue 12: the shipped backup timer keeps its copies owner-only."""
+
+    def test_verify_and_umask(self):
+        folder = tempfile.mkdtemp(prefix="hw-bkunit-")
+        for source in (BACKUP_UNIT, BACKUP_TIMER):
+            with open(os.path.join(folder, os.path.basename(source)), "w") as f:
+                f.write(open(source).read().replace("/usr/local/bin/hulpwijzer", os.path.abspath(BINARY)))
+        result = subprocess.run(["systemd-analyze", "verify", os.path.join(folder, "hulpwijzer-backup.service"),
+                                 os.path.join(folder, "hulpwijzer-backup.timer")], capture_output=True, text=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(BACKUP_UNIT) as unit:
+            self.assertRegex(unit.read(), r"(?m)^UMask=0077$")
+
+    def test_the_guide_creates_the_backup_folder_owner_only(self):
+        with open(os.path.join(ROOT, "deploy/README.md")) as f:
+            guide = f.read()
+        self.assertIn("install -d -m 0700 -o hulpwijzer -g hulpwijzer /var/backups/hulpwijzer", guide)
 
 
 class BackupRestore(unittest.TestCase):
@@ -293,8 +417,7 @@ class BackupRestore(unittest.TestCase):
                             "language": "nl", "message": "W%d-%d" % (n, i), "consent": True}
                     # One source address per request: the per-client limit is not under test here.
                     source = "127.%d.%d.%d" % (10 + n, i // 250, 1 + i % 250)
-                    response = server.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
-                                              json.dumps(body).encode(), source=source)
+                    response = server.contact_request(body, source=source)
                     if response.status == 202:
                         acknowledged.append((time.monotonic(), body["message"]))
                     i += 1

@@ -8,16 +8,19 @@
 //
 // One server and one browser for the file, a fresh browser context per test. The server
 // allows 5 submissions per client per 10 minutes (invalid ones count too), so only three
-// tests reach it; 429, 503 and network failures are simulated in the browser.
+// tests reach it; 429, 503, a refused proof of work and network failures are simulated in
+// the browser. The proof of work runs at the server's real difficulty.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const { startServer, launchBrowser, axeViolations, recordRequests } = require('./harness');
+const PoW = require('../../webapp/components/contact-request/proof-of-work.js');
 
 const nl = require('../../webapp/i18n/nl.json');
 const en = require('../../webapp/i18n/en.json');
 const API = '/api/v1/contact-requests';
+const CHALLENGE = API + '/challenge';
 const FIELDS = ['organization_id', 'channel', 'phone', 'email', 'safe_times', 'voicemail_ok', 'may_identify', 'code_word',
   'language', 'message', 'consent'];
 
@@ -228,12 +231,19 @@ test('a request is sent, only its organisation reads it, and nothing is left in 
     assert.doesNotMatch(text, /[0-9a-f]{8}-[0-9a-f]{4}-/, 'no receipt or id');
     await assertNoAxeViolations(page, 'the confirmation (nl)');
 
+    // first a challenge for this organisation, then the request with its proof of work
+    assert.deepEqual(posts.map((r) => r.url().slice(server.url.length)), [CHALLENGE, API]);
+    assert.deepEqual(posts[0].postDataJSON(), { organization_id: orgByKey['centrum-seksueel-geweld'].id });
+    const issued = await (await posts[0].response()).json();
+    assert.equal(issued.bits, 17, 'the server\'s real difficulty, done by the browser');
     // the request: JSON with exactly the API's fields, only the chosen channel's detail
     const sent = posts.filter((r) => r.url() === server.url + API);
     assert.equal(sent.length, 1);
     assert.equal(sent[0].headers()['content-type'], 'application/json');
     assert.equal(sent[0].headers().cookie, undefined);
-    const body = sent[0].postDataJSON();
+    const { proof, ...body } = sent[0].postDataJSON();
+    assert.equal(proof.challenge, issued.challenge);
+    assert.ok(PoW.zeroBits(proof.challenge, proof.nonce) >= issued.bits, 'the nonce holds');
     assert.deepEqual(Object.keys(body).filter((k) => !FIELDS.includes(k)), []);
     assert.deepEqual(body, {
       organization_id: orgByKey['centrum-seksueel-geweld'].id, channel: 'phone', phone: '06 1234 5678',
@@ -476,6 +486,67 @@ test('leaving the form wipes it; the quick exit works from the form but not whil
     await page.keyboard.press('Escape');
     await requested;
     assert.deepEqual(await page.evaluate(() => [document.title, document.body.childNodes.length]), ['', 0], 'blank');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a proof the server refuses (expired, or the difficulty rose meanwhile): the page works once more and sends', async () => {
+  const { context, page, posts, errors } = await open();
+  try {
+    await openForm(page, 'moviera');
+    await fillValid(page);
+    let refused = 0;
+    await page.route('**' + API, (route) => {
+      if (refused++) return route.continue();
+      return route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: {
+        code: 'proof_rejected', field: 'proof', message: 'The proof of work has expired; ask for a new challenge and try again.' } }) });
+    });
+    await page.getByRole('button', { name: nl.cr_send }).click();
+    await page.locator('#sh', { hasText: nl.cr_done_title }).waitFor();
+    assert.deepEqual(posts.map((r) => r.url().slice(server.url.length)), [CHALLENGE, API, CHALLENGE, API]);
+    const [first, second] = posts.filter((r) => r.url().endsWith(API)).map((r) => r.postDataJSON().proof.challenge);
+    assert.notEqual(first, second, 'a new challenge for the second try');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('while the browser works: the page answers, the quick exit works, and leaving sends nothing', async () => {
+  const { context, page, posts, errors } = await open();
+  try {
+    await openForm(page, 'centrum-seksueel-geweld');
+    await fillValid(page);
+    // A challenge no phone finishes (2^40 hashes): the work runs until it is stopped.
+    await page.route('**' + CHALLENGE, async (route) => {
+      const real = await (await route.fetch()).json();
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...real, bits: 40 }) });
+    });
+    await page.getByRole('button', { name: nl.cr_send }).click();
+    await page.locator('#cr-send[disabled]').waitFor();
+    assert.equal(await page.locator('#cr-form').getAttribute('aria-busy'), 'true');
+    // the page still handles timers and clicks while it works (the work runs in slices)
+    assert.equal(await page.evaluate(() => new Promise((resolve) => setTimeout(() => resolve(1), 10))), 1);
+    // leaving stops the work: nothing is sent, however long one waits
+    await page.locator('#app').getByRole('button', { name: nl.back }).click();
+    assert.equal(await page.locator('#sh').textContent(), nl.all_title);
+    await page.waitForTimeout(500);
+    assert.deepEqual(posts.map((r) => r.url().slice(server.url.length)), [CHALLENGE]);
+
+    // and during the work, the quick exit leaves at once
+    await page.locator(`#app button[data-go="contact"][data-org="centrum-seksueel-geweld"]`).click();
+    await fillValid(page);
+    await page.getByRole('button', { name: nl.cr_send }).click();
+    await page.locator('#cr-send[disabled]').waitFor();
+    let exited;
+    const requested = new Promise((resolve) => { exited = resolve; });
+    await page.route('**/exit', (route) => { exited(); return route.fulfill({ status: 204 }); });
+    await page.locator('a.exit').click();
+    await requested;
+    assert.deepEqual(await page.evaluate(() => [document.title, document.body.childNodes.length]), ['', 0], 'blank');
+    assert.deepEqual(posts.filter((r) => r.url().endsWith(API)), [], 'nothing was sent');
+    assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }

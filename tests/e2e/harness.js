@@ -8,6 +8,7 @@ const os = require('node:os');
 const path = require('node:path');
 const readline = require('node:readline');
 const { chromium } = require('playwright-core');
+const PROOF_OF_WORK = require('../../webapp/components/contact-request/proof-of-work.js');
 
 const BINARY = process.env.HW_BINARY || path.join(__dirname, '../../build/hulpwijzer-for-tests');
 const CHROMIUM = process.env.HW_CHROMIUM || '/usr/bin/chromium';
@@ -117,7 +118,20 @@ async function assertReflows(page, where) {
   assert.ok(width <= 320, `${where} is ${width} px wide at 320 px`);
 }
 
+// A contact request as the resident's page sends it: a challenge, the proof of work (with
+// the page's own proof-of-work.js, at the server's real difficulty), then the request.
+// `headers`: more to send (X-Real-IP, to a server started with --behind-proxy).
+async function submitContactRequest(server, body, headers = {}) {
+  const post = (url, data) => fetch(server.url + url, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(data),
+  });
+  const challenge = await (await post('/api/v1/contact-requests/challenge', { organization_id: body.organization_id })).json();
+  const nonce = await new Promise((resolve) => PROOF_OF_WORK.solve(challenge.challenge, challenge.bits, resolve));
+  return post('/api/v1/contact-requests', { ...body, proof: { challenge: challenge.challenge, nonce } });
+}
+
 module.exports = {
+  submitContactRequest,
   watchPage,
   assertNoViolations,
   assertReflows, startServer, launchBrowser, axeViolations, recordRequests, demoAccounts, tempDir, BINARY, TEST_ENV };

@@ -8,7 +8,7 @@
 const test = require('node:test');
 const assert = require('node:assert');
 const crypto = require('node:crypto');
-const { startServer, launchBrowser, watchPage, assertNoViolations, assertReflows } = require('./harness');
+const { startServer, launchBrowser, watchPage, assertNoViolations, assertReflows, submitContactRequest } = require('./harness');
 
 const MARKER = 'marker-' + crypto.randomUUID();
 const NOTE = 'note-' + crypto.randomUUID();
@@ -64,13 +64,9 @@ test.before(async () => {
   const directory = await (await fetch(server.url + '/api/v1/directory')).json();
   const veiligThuis = directory.organizations.find((o) => o.key === 'veilig-thuis');
   assert.ok(veiligThuis, 'Veilig Thuis is in the directory');
-  const response = await fetch(server.url + '/api/v1/contact-requests', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      organization_id: veiligThuis.id, channel: 'phone', phone: '0612345678', safe_times: ['weekend'],
-      voicemail_ok: false, may_identify: false, language: 'nl', message: MARKER, consent: true,
-    }),
+  const response = await submitContactRequest(server, {
+    organization_id: veiligThuis.id, channel: 'phone', phone: '0612345678', safe_times: ['weekend'],
+    voicemail_ok: false, may_identify: false, language: 'nl', message: MARKER, consent: true,
   });
   assert.strictEqual(response.status, 202, await response.text());
 });
@@ -324,6 +320,39 @@ test('an administrator sees the audit log, with who opened the request but never
   assert.ok(!html.includes(MARKER) && !html.includes(NOTE), 'no content in the audit log');
   await assertNoViolations(page, 'the admin view with the audit log');
   await assertReflows(page, 'the admin view');
+});
+
+test('the administrator filters the audit log by request and action, and loads older entries', async () => {
+  const partner = await newPage();
+  await login(partner.page, account('partner', 'veilig-thuis'));
+  // 110 reads: more than the first page (100) holds, so the oldest entries need "older".
+  await partner.page.evaluate(async (id) => {
+    for (let i = 0; i < 110; i++) await fetch('/staff/api/v1/requests/' + id, { cache: 'no-store' });
+  }, requestId);
+  const { page } = await newPage();
+  await login(page, account('admin'));
+  await page.locator('#audit').waitFor({ state: 'visible' });
+  assert.strictEqual(await page.locator('#audit-rows tr').count(), 100);
+  assert.ok(!(await page.locator('#audit').innerText()).includes('create_org_keys'), 'the oldest are not on page one');
+  for (let i = 0; i < 5 && await page.locator('#audit-more').count(); i++) {
+    const shown = await page.locator('#audit-rows tr').count();
+    await page.locator('#audit-more').click();
+    await page.waitForFunction((n) => document.querySelectorAll('#audit-rows tr').length > n, shown);
+  }
+  assert.strictEqual(await page.locator('#audit-more').count(), 0, 'at the oldest entry there is nothing older');
+  assert.match(await page.locator('#audit').innerText(), /create_org_keys/);
+
+  await page.getByLabel('Verzoek (nummer)').fill(requestId);
+  await page.getByLabel('Wat', { exact: true }).selectOption('set_status');
+  await page.getByRole('button', { name: 'Filteren', exact: true }).click();
+  await page.waitForFunction(() => document.querySelectorAll('#audit-rows tr').length < 100);
+  const rows = await page.locator('#audit-rows tr').allInnerTexts();
+  assert.ok(rows.length >= 1 && rows.every((row) => row.includes(requestId) && row.includes('set_status:')), rows.join('\n'));
+  assert.ok(rows.some((row) => row.includes('set_status:in_progress')));
+  await page.getByRole('button', { name: 'Alle regels', exact: true }).click();
+  await page.waitForFunction(() => document.querySelectorAll('#audit-rows tr').length === 100);
+  assert.strictEqual(await page.getByLabel('Verzoek (nummer)').inputValue(), '');
+  await assertNoViolations(page, 'the audit log with its filter');
 });
 
 test('the inbox works with the keyboard alone, with a visible focus', async () => {

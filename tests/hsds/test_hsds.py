@@ -108,8 +108,8 @@ class HsdsAssertions(unittest.TestCase):
         self.assertEqual(problems, [], "%s does not validate against %s" % (what, schema_name))
 
     def assertPublishable(self, document, what):
-        """Empty values omitted; nothing staff-only or unverified; no provenance (HSDS has no
-        field for it); no address of any kind."""
+        """Empty values omitted; nothing staff-only or unverified; provenance only as HSDS
+        attributes and metadata (never our own fields); no address of any kind."""
         for path, value in walk(document):
             self.assertIsNotNone(value, "%s%s is null" % (what, path))
             self.assertNotIn(value, ("", [], {}), "%s%s is empty" % (what, path))
@@ -204,6 +204,25 @@ class CliExport(HsdsAssertions):
         ours, our_org = embedded[helpwanted_id]
         if shown_to_residents(ours["facts"], our_org):
             self.assertEqual([language["name"] for language in helpwanted[0]["languages"]], ["Dutch", "English"])
+
+    def test_every_phone_chat_and_website_names_its_source_and_check(self):
+        for org in self.export("--lang", "nl"):
+            records = [(org, "website", org.get("website"))]
+            for service in org.get("services", []):
+                records.append((service, "chat", service.get("url")))
+                records += [(phone, "phone", phone["number"]) for phone in service.get("phones", [])]
+            for record, entity, value in records:
+                if value is None:
+                    continue
+                with self.subTest(org=org["name"], entity=entity):
+                    sources = [a for a in record.get("attributes", []) if a["link_entity"] == entity]
+                    self.assertEqual(len(sources), 1, record)
+                    self.assertEqual(sources[0]["link_type"], "source_url")
+                    self.assertRegex(sources[0]["value"], r"^https://[^/]+\.[a-z]{2,}/")
+                    checks = [m for m in record.get("metadata", []) if m["resource_type"] == entity]
+                    self.assertEqual(len(checks), 1, record)
+                    self.assertRegex(checks[0]["last_action_date"], r"^\d{4}-\d{2}-\d{2}$")
+                    self.assertEqual(checks[0]["replacement_value"], value)
 
     def test_assured_date_is_the_oldest_check_of_what_is_published(self):
         embedded = embedded_services()

@@ -4,6 +4,7 @@ Raw sockets on purpose: the tests send what well-behaved clients never send (20,
 headers, chunked and compressed bodies, forged REMOTE_ADDR) and read responses byte for
 byte (to see a doubled Content-Encoding, say).
 """
+import hashlib
 import itertools
 import json
 import os
@@ -17,6 +18,29 @@ import time
 import unittest
 
 BINARY = os.environ.get("HW_BINARY", os.path.join(os.path.dirname(__file__), "../../build/hulpwijzer-for-tests"))
+# Test servers ask for little proof of work (256 hashes instead of the default 2^17), so
+# that tests can send hundreds of requests; the real default is measured in bench/.
+TEST_ENV = {"HULPWIJZER_PROOF_OF_WORK_BITS": "8"}
+CHALLENGE_PATH = "/api/v1/contact-requests/challenge"
+
+
+def solve(challenge, bits):
+    """The nonce the resident's browser finds: the first with `bits` leading zero bits."""
+    for nonce in itertools.count():
+        digest = hashlib.sha256(("%s:%d" % (challenge, nonce)).encode()).digest()
+        if int.from_bytes(digest, "big") >> (256 - bits) == 0:
+            return str(nonce)
+
+
+def with_proof(post, body):
+    """`body` (a dict) with the proof of work the server asks for its organisation, as the
+    resident's page adds it. post(path, data) sends a JSON POST and returns the Response.
+    When no challenge is given (an unknown organisation, say) the body goes without one."""
+    answer = post(CHALLENGE_PATH, json.dumps({"organization_id": body.get("organization_id", "")}).encode())
+    if answer.status != 200:
+        return body
+    challenge = answer.json()
+    return dict(body, proof={"challenge": challenge["challenge"], "nonce": solve(challenge["challenge"], challenge["bits"])})
 
 
 class Response:
@@ -112,6 +136,7 @@ class ServerProcess:
 
     def start(self, timeout=20):
         env = dict(os.environ)
+        env.update(TEST_ENV)
         env.update(self.env or {})
         self.proc = subprocess.Popen(
             [BINARY, "serve", "--listen", "127.0.0.1:0", "--data", self.data_dir] + self.args,
@@ -185,6 +210,12 @@ class ServerProcess:
             lines.append("Content-Length: %d" % len(body))
         data = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
         return self.raw(data, source=source, head=(method == "HEAD"))
+
+    def contact_request(self, body, headers=None, source="127.0.0.1"):
+        """POST /api/v1/contact-requests as the resident's page does: with the proof of work."""
+        headers = dict(headers or {}, **{"Content-Type": "application/json"})
+        body = with_proof(lambda path, data: self.request("POST", path, headers, data, source=source), body)
+        return self.request("POST", "/api/v1/contact-requests", headers, json.dumps(body).encode(), source=source)
 
     def get(self, path, **headers):
         return self.request("GET", path, {k.replace("_", "-"): v for k, v in headers.items()})

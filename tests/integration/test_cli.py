@@ -199,6 +199,52 @@ class DataFolder(unittest.TestCase):
         self.assertIn("choose another with --listen", result.stderr)
 
 
+class FilesAreOwnerOnlyUnderUmask022(unittest.TestCase):
+    """Finding 12 of issue 12: under Debian's default umask 022 the CLI used to leave
+    databases and backups world-readable (0644). Every file it makes must be 0600."""
+
+    def setUp(self):
+        self.old_umask = os.umask(0o022)  # inherited by every command run below
+        self.addCleanup(os.umask, self.old_umask)
+
+    def assertOwnerOnly(self, path):
+        self.assertEqual(oct(os.stat(path).st_mode & 0o777), oct(0o600), path)
+
+    def database_files(self, folder):
+        return [os.path.join(folder, n) for n in os.listdir(folder) if n.startswith("hulpwijzer.db")]
+
+    def test_demo_backup_and_restore_make_files_only_their_owner_can_read(self):
+        data = os.path.join(tempfile.mkdtemp(prefix="hw-umask-"), "data")
+        result = run_cli("demo", "--data", data, "--json", env={"HULPWIJZER_FAST_KDF_FOR_TESTS": "1"})
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with ServerProcess(data_dir=data):  # the server's own -wal and -shm too
+            made = self.database_files(data)
+            self.assertTrue(any(p.endswith("-wal") for p in made), made)
+            for path in made:
+                self.assertOwnerOnly(path)
+
+        backups = tempfile.mkdtemp(prefix="hw-umask-bk-")
+        backup = os.path.join(backups, "hulpwijzer-backup.db")
+        result = run_cli("backup", "--data", data, backup)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertOwnerOnly(backup)
+
+        # A backup that was copied around with a looser mode still restores owner-only.
+        os.chmod(backup, 0o644)
+        restored = os.path.join(tempfile.mkdtemp(prefix="hw-umask-rs-"), "data")
+        result = run_cli("restore", "--data", restored, backup)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        for path in self.database_files(restored):
+            self.assertOwnerOnly(path)
+        self.assertEqual(os.stat(restored).st_mode & 0o777, 0o700)
+
+        # The database a restore keeps aside, made world-readable by an older release.
+        os.chmod(os.path.join(restored, "hulpwijzer.db"), 0o644)
+        result = run_cli("restore", "--data", restored, backup)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertOwnerOnly(os.path.join(restored, "hulpwijzer.db.before-restore"))
+
+
 class DirectoryValidate(unittest.TestCase):
     def test_embedded_data_is_valid(self):
         result = run_cli("directory", "validate")

@@ -3,6 +3,8 @@ atomic switch (residents' ETags change), diff, restore, two editors at once, the
 attention items, the audit log, and who may do it."""
 import datetime
 import json
+import os
+import sqlite3
 import tempfile
 import unittest
 
@@ -51,6 +53,8 @@ class EditorCase(unittest.TestCase):
         page = self.editor.call("GET", "/staff/preview/")
         self.assertEqual(page.status, 200)
         self.assertIn(b'data-api-base="/staff/preview"', page.body)
+        self.assertIn("Voorbeeld, niet gepubliceerd", page.body.decode())
+        self.assertNotIn("Voorbeeld, niet gepubliceerd", self.server.get("/").body.decode())
         self.assertEqual(page.header("cache-control"), "no-store")
         self.assertNotIn("20:00", self.server.get("/api/v1/directory").body.decode())  # not live yet
 
@@ -109,6 +113,107 @@ class EditorCase(unittest.TestCase):
                                                                "replace": {"helpwanted": "fier"}}).json()
         self.assertEqual(replaced["issues"], [], replaced["issues"])
         self.assertEqual(self.editor.call("POST", "directory/publish", {"revision": replaced["revision"]}).status, 201)
+
+    def with_website(self, directory):
+        return [o for o in directory["organizations"] if "website" in o][0]
+
+    def test_a_40000_character_website_url_is_refused_and_nothing_is_stored(self):
+        """Issue 12, finding 3: a 40,000-character URL overflowed the stack in std::regex, and
+        the draft was stored before it was checked, so every later open crashed the server
+        again. With every detail's sources the whole draft and such a URL no longer fit in one
+        request body (64 KiB: 413), so a 20,000-character one, still 40 times the bound, goes in."""
+        draft = self.draft()
+        org = self.with_website(draft["directory"])
+        before = org["website"]["url"]
+        org["website"]["url"] = "https://www.example.nl/" + "a" * 20000
+        index = draft["directory"]["organizations"].index(org)
+        refused = self.editor.call("PUT", "directory/draft", {"revision": draft["revision"], "directory": draft["directory"]})
+        self.assertEqual(refused.status, 400, refused.body[:300])
+        error = refused.json()["error"]
+        self.assertEqual(error["field"], "directory.organizations[%d].website.url" % index)
+        self.assertIn("20,023 characters long; at most 500", error["message"])
+        self.assertLess(len(refused.body), 4000)  # the URL is not echoed back
+        self.assertEqual(self.server.get("/healthz").status, 200)  # still alive
+        again = self.draft()
+        self.assertEqual(again["revision"], draft["revision"])  # nothing was stored
+        self.assertEqual(self.with_website(again["directory"])["website"]["url"], before)
+        long_note = self.editor.call("POST", "directory/publish", {"revision": again["revision"], "note": "n" * 600})
+        self.assertEqual(long_note.status, 400, long_note.body)
+        self.assertEqual(long_note.json()["error"]["field"], "note")
+
+    def test_a_stored_draft_with_an_absurd_url_opens_without_crashing(self):
+        """A draft stored by an older version, before drafts were bounded, must open, name
+        its problem and refuse to go live; it must never bring the server down."""
+        draft = self.draft()
+        org = self.with_website(draft["directory"])
+        org["website"]["url"] = "https://www.example.nl/" + "(" * 40000
+        self.server.stop()
+        db = sqlite3.connect(os.path.join(self.data, "hulpwijzer.db"))
+        with db:
+            db.execute("UPDATE directory_draft SET directory = ?, revision = revision + 1", (json.dumps(draft["directory"]),))
+        db.close()
+        self.server = ServerProcess(data_dir=self.data, env=FAST).__enter__()
+        self.editor = Staff(self.server, self.accounts["editor"])
+        for _ in range(2):
+            opened = self.draft()
+            self.assertTrue(any(i["field"].endswith("website.url") and "at most 500" in i["message"] for i in opened["issues"]),
+                            opened["issues"])
+        self.assertEqual(self.editor.call("GET", "/staff/preview/").status, 409)
+        self.assertEqual(self.editor.call("POST", "directory/publish", {"revision": opened["revision"]}).status, 422)
+        self.assertEqual(self.server.get("/healthz").status, 200)
+
+    def org(self, directory, key):
+        return [o for o in directory["organizations"] if o["key"] == key][0]
+
+    def submit(self, org_id, message):
+        body = {"organization_id": org_id, "channel": "phone", "phone": "0612345678", "safe_times": ["weekend"],
+                "voicemail_ok": False, "may_identify": False, "language": "nl", "message": message, "consent": True}
+        response = self.server.contact_request(body)
+        self.assertEqual(response.status, 202, response.body)
+
+    def inbox(self, key):
+        partner = Staff(self.server, self.accounts[key])
+        ids = [r["id"] for r in partner.call("GET", "requests").json()["requests"]]
+        return {partner.call("GET", "requests/" + i).json()["request"].get("message") for i in ids}
+
+    def test_swapping_two_organisations_keys_cannot_reroute_their_requests(self):
+        """Issue 12, finding 4: swapping the keys of Veilig Thuis and Moviera and publishing
+        sealed Veilig Thuis's requests to Moviera's key."""
+        draft = self.draft()
+        vt, moviera = self.org(draft["directory"], "veilig-thuis"), self.org(draft["directory"], "moviera")
+        vt_id = vt["id"]
+        vt["key"], moviera["key"] = "moviera", "veilig-thuis"
+        saved = self.editor.call("PUT", "directory/draft", {"revision": draft["revision"], "directory": draft["directory"]})
+        self.assertEqual(saved.status, 200, saved.body[:300])
+        named = {(i["field"], i["message"].split(":")[0]) for i in saved.json()["issues"]}
+        self.assertIn(("key", 'must stay "veilig-thuis"'), named)
+        self.assertIn(("key", 'must stay "moviera"'), named)
+        self.assertTrue(any(i["field"] == "id" and "cannot change an organisation's id" in i["message"]
+                            for i in saved.json()["issues"]), saved.json()["issues"])
+        published = self.editor.call("POST", "directory/publish", {"revision": saved.json()["revision"]})
+        self.assertEqual(published.status, 422, published.body[:300])
+        self.assertEqual(published.json()["error"]["code"], "invalid_draft")
+
+        self.submit(vt_id, "voor Veilig Thuis")
+        self.assertIn("voor Veilig Thuis", self.inbox("veilig-thuis"))
+        self.assertNotIn("voor Veilig Thuis", self.inbox("moviera"))
+
+    def test_publishing_names_every_change_to_contact_settings_in_diff_and_audit(self):
+        draft = self.draft()
+        service = self.org(draft["directory"], "moviera")["services"][0]
+        service["contact_requests"]["response_time"] = {"nl": "Binnen een week.", "en": "Within a week."}
+        saved = self.editor.call("PUT", "directory/draft", {"revision": draft["revision"], "directory": draft["directory"]})
+        self.assertEqual(saved.json()["issues"], [])
+        current = self.editor.call("GET", "directory/versions").json()["versions"][0]["version"]
+        diff = self.editor.call("GET", "directory/diff/%d/draft" % current).json()["changes"]
+        marked = [c["path"] for c in diff if c.get("contact_settings")]
+        self.assertTrue(marked and all("contact_requests.response_time" in p for p in marked), diff)
+        self.assertEqual(self.editor.call("POST", "directory/publish", {"revision": saved.json()["revision"]}).status, 201)
+        audit = Staff(self.server, self.accounts["admin"]).call("GET", "audit").json()["entries"]
+        publish = [e for e in audit if e["action"] == "publish"][0]
+        self.assertIn("contact settings: organizations[moviera].services", publish["target"])
+        self.assertIn("contact_requests.response_time", publish["target"])
+        self.assertIn("Binnen een week.", publish["target"])
 
     def test_two_editors_cannot_overwrite_each_other(self):
         other = Staff(self.server, self.accounts["editor"])  # a second session
@@ -173,7 +278,9 @@ class EditorCase(unittest.TestCase):
         audit = Staff(self.server, self.accounts["admin"]).call("GET", "audit").json()["entries"]
         actions = [(e["actor"], e["action"]) for e in audit]
         self.assertIn((self.accounts["editor2"]["email"], "approve_crisis_changes"), actions)
-        self.assertIn((self.accounts["editor"]["email"], "publish_crisis_change"), actions)
+        publish = [e["target"] for e in audit if e["action"] == "publish"][0]
+        self.assertIn("crisis-line changes approved by " + self.accounts["editor2"]["email"], publish)
+        self.assertIn('veilig-thuis services[0].phones[0]: "0800-2000" -> "0800-2001"', publish)
 
     def test_a_detail_past_its_grace_period_is_gone_from_the_resident_api(self):
         today = datetime.date.today()
@@ -238,6 +345,47 @@ class EditorCase(unittest.TestCase):
         self.assertEqual(self.server.get("/staff/preview/").status, 401)
         no_csrf = self.editor.call("DELETE", "directory/draft", csrf=False)
         self.assertEqual(no_csrf.status, 403)
+
+
+class OperatorPublishes(unittest.TestCase):
+    """Only the operator, on the command line and audited, may change an organisation's id
+    or key (issue 12, finding 4); the editor then works from the new binding."""
+
+    def test_the_operator_changes_an_id_the_audit_names_it_and_requests_follow(self):
+        data = tempfile.mkdtemp(prefix="hw-operator-")
+        accounts = demo(data)
+        db = sqlite3.connect(os.path.join(data, "hulpwijzer.db"))
+        directory = json.loads(db.execute("SELECT directory FROM directory_versions ORDER BY version DESC LIMIT 1").fetchone()[0])
+        db.close()
+        moviera = [o for o in directory["organizations"] if o["key"] == "moviera"][0]
+        moviera["id"] = "0d7c2a4e-9b1f-4e3a-8c5d-6f7a8b9c0d1e"
+        path = os.path.join(tempfile.mkdtemp(prefix="hw-operator-file-"), "directory.json")
+        with open(path, "w") as f:
+            json.dump(directory, f)
+
+        with ServerProcess(data_dir=data, env=FAST) as server:
+            running = run_cli("directory", "publish", "--directory", path, "--data", data)
+            self.assertEqual(running.returncode, 69, running.stderr)  # not while the server runs
+            self.assertEqual(server.get("/healthz").json()["directory_version"], 2)
+        published = run_cli("directory", "publish", "--directory", path, "--data", data, "--note", "nieuw id")
+        self.assertEqual(published.returncode, 0, published.stderr)
+        self.assertIn("binding changed", published.stdout)
+        db = sqlite3.connect(os.path.join(data, "hulpwijzer.db"))
+        actor, target = db.execute("SELECT actor, target FROM audit_log WHERE action = 'publish' ORDER BY id DESC").fetchone()
+        db.close()
+        self.assertEqual(actor, "operator")
+        self.assertIn('binding changed: organization "moviera"', target)
+        self.assertIn("contact settings: organizations[moviera].id", target)
+
+        with ServerProcess(data_dir=data, env=FAST) as server:
+            editor = Staff(server, accounts["editor"])
+            self.assertEqual(editor.call("GET", "directory/draft").json()["issues"], [])  # the new binding holds
+            body = {"organization_id": moviera["id"], "channel": "phone", "phone": "0612345678", "safe_times": ["weekend"],
+                    "voicemail_ok": False, "may_identify": False, "language": "nl", "message": "nieuw id", "consent": True}
+            sent = server.contact_request(body)
+            self.assertEqual(sent.status, 202, sent.body)
+            partner = Staff(server, accounts["moviera"])
+            self.assertEqual(len(partner.call("GET", "requests").json()["requests"]), 1)
 
 
 if __name__ == "__main__":

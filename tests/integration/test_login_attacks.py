@@ -47,8 +47,7 @@ def submit(server, org_id, source, **fields):
             "safe_times": ["weekend"], "voicemail_ok": False, "may_identify": False, "language": "nl",
             "message": "hallo", "consent": True}
     body.update(fields)
-    return server.request("POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
-                          json.dumps(body).encode(), source=source)
+    return server.contact_request(body, source=source)
 
 
 def veilig_thuis_id(server):

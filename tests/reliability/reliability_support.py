@@ -15,7 +15,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "integration"))
-from server_process import BINARY, read_response, run_cli, terminate  # noqa: E402
+from server_process import BINARY, TEST_ENV, read_response, run_cli, terminate, with_proof  # noqa: E402
 
 FAST = {"HULPWIJZER_FAST_KDF_FOR_TESTS": "1"}
 COOKIE = "__Host-hw_session"
@@ -59,6 +59,7 @@ class Server:
         self.args = list(extra_args) + ([] if access_log else ["--no-access-log"])
         self.env = dict(os.environ)
         self.env.update(FAST)
+        self.env.update(TEST_ENV)
         self.env.update(env or {})
         self.preexec_fn = preexec_fn
         self.proc = None
@@ -141,14 +142,16 @@ def organisation_ids(port):
 
 
 def contact_body(organization_id, marker):
-    return json.dumps({"organization_id": organization_id, "channel": "phone", "phone": "06 1234 5678",
-                       "safe_times": ["weekend"], "voicemail_ok": False, "may_identify": False, "language": "nl",
-                       "message": "Test " + marker, "consent": True}).encode()
+    return {"organization_id": organization_id, "channel": "phone", "phone": "06 1234 5678",
+            "safe_times": ["weekend"], "voicemail_ok": False, "may_identify": False, "language": "nl",
+            "message": "Test " + marker, "consent": True}
 
 
 def submit(port, organization_id, marker, source, timeout=10):
-    return http(port, "POST", "/api/v1/contact-requests", {"Content-Type": "application/json"},
-                contact_body(organization_id, marker), source=source, timeout=timeout)
+    """As the resident's page: a challenge, its proof of work, then the request."""
+    def post(path, data):
+        return http(port, "POST", path, {"Content-Type": "application/json"}, data, source=source, timeout=timeout)
+    return post("/api/v1/contact-requests", json.dumps(with_proof(post, contact_body(organization_id, marker))).encode())
 
 
 class Partner:

@@ -22,6 +22,8 @@ Root ignores permission bits, so the trouble is made with real file systems:
   SIGKILL, remount and restart, several rounds (HW_POWER_CUTS, default 8). Unlike a SIGKILL
   alone, which leaves the kernel's page cache intact, this loses everything that was not
   fsynced: it checks that a 202 is only sent after the commit is on the disk.
+- an audit entry that cannot be written: the same small tmpfs, full while a partner opens
+  a request; the request must not be shown (503), and is once there is room again.
   Only 202s read completely before the shutdown ioctl began count as acknowledged. A
   202 that arrives while the ioctl runs can be for a commit the kernel then drops: an
   fsync already past ext4's shutdown check returns 0 for a journal transaction the
@@ -48,7 +50,7 @@ import time
 import unittest
 
 from reliability_support import (ACCEPTING, Partner, Server, SourceAddresses, demo_folder, http, organisation_ids,
-                                 submit)
+                                 run_cli, submit)
 
 EXT4_IOC_SHUTDOWN = 0x8004587D  # _IOR('X', 125, __u32)
 EXT4_GOING_FLAGS_NOLOGFLUSH = 2
@@ -169,6 +171,37 @@ class DiskTrouble(unittest.TestCase):
         port = server.start()
         org_ids = {k: v for k, v in organisation_ids(port).items() if k in ACCEPTING}
         return server, port, org_ids
+
+    # -- an audit entry that cannot be written (issue 12, finding 6) -------------------
+    def test_a_request_is_not_shown_while_its_audit_entry_cannot_be_written(self):
+        """Reading a request writes its audit entry before the content leaves the server. On a
+        full disk that write fails, so the partner gets a 503 instead of an unrecorded read."""
+        mnt = os.path.join(self.root, "audit")
+        os.mkdir(mnt)
+        mounted, why = self.mount("-t", "tmpfs", "-o", "size=24m,mode=0700", "tmpfs", mnt)
+        if not mounted:
+            self.skipTest("tmpfs mount refused: " + why)
+        data, accounts = demo_folder(mnt)
+        _, port, org_ids = self.start(data)
+        marker = self.marker()
+        self.assertEqual(submit(port, org_ids["veilig-thuis"], marker, self.addresses.next()).status, 202)
+        partner = Partner(port, accounts["veilig-thuis"])
+        (request_id,) = [r["id"] for r in json.loads(partner.get("requests").body)["requests"]]
+        # No slack left in the -wal for the entry to slip into, then not a byte free.
+        db = sqlite3.connect(os.path.join(data, "hulpwijzer.db"), timeout=10)
+        try:
+            self.assertEqual(db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0], 0)
+        finally:
+            db.close()
+        filler = fill(mnt)
+        refused = partner.get("requests/" + request_id)
+        self.assertTrue(is_error_shape(refused, 503), "%d %r" % (refused.status, refused.body[:200]))
+        self.assertNotIn(marker.encode(), refused.body)
+        os.remove(filler)
+        opened = partner.get("requests/" + request_id)
+        self.assertEqual(opened.status, 200, opened.body[:200])
+        self.assertIn(marker, json.loads(opened.body)["request"]["message"])
+        self.assertEqual(run_cli("audit", "verify", "--data", data).returncode, 0)
 
     # -- disk full -----------------------------------------------------------------
     def test_disk_full_gives_503_and_recovers_when_space_returns(self):

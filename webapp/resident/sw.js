@@ -21,6 +21,7 @@ var ASSETS = [
   '{{asset:components/org-card/org-card.js}}',
   '{{asset:components/org-card/org-card.css}}',
   '{{asset:components/keep-offline/keep-offline.js}}',
+  '{{asset:components/contact-request/proof-of-work.js}}',
   '{{asset:components/contact-request/contact-request.js}}',
   '{{asset:components/contact-request/contact-request.css}}',
   '{{asset:i18n/nl.json}}',

@@ -70,10 +70,20 @@
     },
     logout: function () { return call('DELETE', 'session'); },
     requests: function () { return call('GET', 'requests'); },
+    // A flood (flood.js): the requests of a time window, then up to 200 opened or deleted at once.
+    requestsIn: function (from, to) { return call('GET', 'requests?from=' + from + '&to=' + to); },
+    batchOpen: function (ids) { return call('POST', 'requests/batch-open', { ids: ids }); },
+    batchDelete: function (ids) { return call('POST', 'requests/batch-delete', { ids: ids }); },
     request: function (id) { return call('GET', 'requests/' + encodeURIComponent(id)); },
     update: function (id, change) { return call('PATCH', 'requests/' + encodeURIComponent(id), change); },
     remove: function (id) { return call('DELETE', 'requests/' + encodeURIComponent(id)); },
-    audit: function () { return call('GET', 'audit'); },
+    // params: {before, limit, actor, action, request}; empty ones are left out.
+    audit: function (params) {
+      var query = Object.keys(params || {}).filter(function (name) {
+        return params[name] !== '' && params[name] !== null && params[name] !== undefined;
+      }).map(function (name) { return encodeURIComponent(name) + '=' + encodeURIComponent(params[name]); }).join('&');
+      return call('GET', 'audit' + (query ? '?' + query : ''));
+    },
 
     // The directory editor (editor role): see server/http/editor_routes.h.
     directory: function () { return call('GET', 'directory'); },

@@ -1,10 +1,11 @@
 /*
  * The staff portal: login, the partner inbox, one opened request, the audit log for
- * administrators, and (editor.js) the directory editor for editors. One page, everything
- * in memory.
+ * administrators, (editor.js) the directory editor for editors, and (flood.js) the batch
+ * tools for a flood of requests. One page, everything in memory.
  *
  * Leaking nothing:
- * - Request content exists only in `state.current` and in #request-body; both are emptied
+ * - Request content exists only in `state.current` and in #request-body (also the batch
+ *   view of flood.js); both are emptied
  *   when the request is closed, on logout, when the session ends, and on pagehide (so the
  *   back/forward cache never holds it). Nothing goes into storage, the URL or the title.
  * - Every text from the server is put in with textContent, never as HTML.
@@ -26,7 +27,9 @@
     list: null,          // [{id, status, created_at, closed_at?}] or null
     newCount: 0,
     noAccess: false,
-    audit: null,         // [{at, actor, action, organization, target}] or null
+    audit: null,         // [{id, at, actor, action, organization, target}] or null, newest first
+    auditNext: null,     // the id to ask for older entries with, or null at the oldest
+    auditFilter: { actor: '', action: '', request: '' },
     current: null,       // the opened request as the server sent it
     view: 'loading',
     lastAnswer: 0,       // when the server last saw this session (restarts its idle timer)
@@ -411,7 +414,7 @@
         if (err.status === 403) return { noAccess: true };
         throw err;
       }) : Promise.resolve({ noAccess: true }),
-      admin ? api.audit() : Promise.resolve(null),
+      admin ? api.audit(state.auditFilter) : Promise.resolve(null),
       partner ? loadOrgNames() : Promise.resolve(null)
     ];
     return Promise.all(jobs).then(function (results) {
@@ -421,6 +424,7 @@
       state.list = inbox.noAccess ? null : sortRequests(inbox.requests || []);
       state.newCount = inbox.noAccess ? 0 : (typeof inbox['new'] === 'number' ? inbox['new'] : countNew(state.list));
       state.audit = results[1] ? results[1].entries || [] : null;
+      state.auditNext = results[1] ? results[1].next_before || null : null;
       state.current = null;
       $('request-body').replaceChildren();
       renderHome();
@@ -470,6 +474,7 @@
       parts.push(el('p', { class: 'retention', text: t('home.retention') }));
       parts.push(el('p', { class: 'actions' }, [el('button', { type: 'button', class: 'btn secondary', id: 'refresh', text: t('home.refresh') })]));
       parts.push(state.list.length ? inboxTable(state.list) : el('p', { class: 'empty', text: t('home.empty') }));
+      if (flood) parts.push(flood.section());
     } else {
       parts.push(el('div', { class: 'info-box', id: 'no-access' }, [
         el('p', {}, [el('strong', { text: t('noaccess.text') })]),
@@ -512,20 +517,49 @@
     return el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'inbox-caption' }, [table]);
   }
 
+  // The actions the filter offers; a family (set_status) matches each of its kinds.
+  var AUDIT_ACTIONS = ['login', 'login_failed', 'logout', 'open_request', 'set_status', 'set_note', 'remove_note',
+    'delete_request', 'add_staff', 'remove_staff', 'create_org_keys', 'rotate_org_keys', 'grant',
+    'grant_with_recovery_key', 'purge', 'start_draft', 'save_draft', 'discard_draft', 'publish', 'restore'];
+
+  function auditFilterForm() {
+    var filter = state.auditFilter;
+    var actions = el('select', { id: 'audit-action', name: 'action' }, [el('option', { value: '', text: t('audit.filter.all') })]
+      .concat(AUDIT_ACTIONS.map(function (action) {
+        var label = action === 'set_status' ? t('audit.filter.setStatus') : F.auditAction(action) || action;
+        return el('option', { value: action, selected: filter.action === action, text: label });
+      })));
+    function field(id, name, label, value, type) {
+      return el('div', { class: 'field' }, [
+        el('label', { for: id, text: label }),
+        el('input', { id: id, name: name, type: type, value: value, autocomplete: 'off', spellcheck: 'false', maxlength: '254' })
+      ]);
+    }
+    return el('form', { id: 'audit-filter', class: 'filter-form', role: 'search', 'aria-label': t('audit.filter.label'), novalidate: true }, [
+      field('audit-actor', 'actor', t('audit.filter.actor'), filter.actor, 'text'),  // also "operator", "retention"
+      el('div', { class: 'field' }, [el('label', { for: 'audit-action', text: t('audit.filter.action') }), actions]),
+      field('audit-request', 'request', t('audit.filter.request'), filter.request, 'text'),
+      el('button', { type: 'submit', class: 'btn', text: t('audit.filter.apply') }),
+      el('button', { type: 'button', class: 'btn secondary', id: 'audit-clear', text: t('audit.filter.clear') })
+    ]);
+  }
+
+  function auditRow(e) {
+    var label = F.auditAction(e.action);
+    return el('tr', {}, [
+      el('td', { class: 'nowrap' }, [el('time', { datetime: F.isoDateTime(e.at), text: F.shortDateTime(e.at) })]),
+      el('td', { class: 'break', text: e.actor || t('audit.none') }),
+      el('td', {}, [label ? label + ' ' : '', el('code', { text: e.action })]),
+      el('td', { text: e.organization ? orgName(e.organization) : t('audit.none') }),
+      el('td', { class: 'break' }, [e.target ? el('code', { text: e.target }) : t('audit.none')])
+    ]);
+  }
+
   function auditSection(entries) {
+    var filtered = state.auditFilter.actor || state.auditFilter.action || state.auditFilter.request;
     var content;
-    if (!entries.length) content = el('p', { class: 'empty', text: t('audit.empty') });
+    if (!entries.length) content = el('p', { class: 'empty', text: t(filtered ? 'audit.empty.filtered' : 'audit.empty') });
     else {
-      var rows = entries.map(function (e) {
-        var label = F.auditAction(e.action);
-        return el('tr', {}, [
-          el('td', { class: 'nowrap' }, [el('time', { datetime: F.isoDateTime(e.at), text: F.shortDateTime(e.at) })]),
-          el('td', { class: 'break', text: e.actor || t('audit.none') }),
-          el('td', {}, [label ? label + ' ' : '', el('code', { text: e.action })]),
-          el('td', { text: e.organization ? orgName(e.organization) : t('audit.none') }),
-          el('td', { class: 'break' }, [e.target ? el('code', { text: e.target }) : t('audit.none')])
-        ]);
-      });
       content = el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'audit-caption' }, [
         el('table', { class: 'table', id: 'audit' }, [
           el('caption', { id: 'audit-caption', class: 'vh', text: t('audit.caption') }),
@@ -536,16 +570,56 @@
             el('th', { scope: 'col', text: t('audit.col.org') }),
             el('th', { scope: 'col', text: t('audit.col.target') })
           ])]),
-          el('tbody', {}, rows)
+          el('tbody', { id: 'audit-rows' }, entries.map(auditRow))
         ])
       ]);
     }
     return el('section', { class: 'audit', 'aria-labelledby': 'audit-title' }, [
       el('h2', { id: 'audit-title', text: t('audit.title') }),
       el('p', { text: t('audit.intro') }),
+      auditFilterForm(),
       el('p', { class: 'actions' }, [el('button', { type: 'button', class: 'btn secondary', id: 'audit-refresh', text: t('audit.refresh') })]),
-      content
+      el('p', { class: 'count', id: 'audit-count', role: 'status', text: t('audit.shown', { n: entries.length }) }),
+      content,
+      state.auditNext ? el('p', { class: 'actions' }, [
+        el('button', { type: 'button', class: 'btn secondary', id: 'audit-more', text: t('audit.more') })
+      ]) : null
     ]);
+  }
+
+  function applyAuditFilter(filter) {
+    state.auditFilter = filter;
+    clearMessages();
+    loadHome({ focus: 'audit-title' });
+  }
+
+  function onHomeSubmit(event) {
+    if (event.target.id !== 'audit-filter') { if (flood) flood.onSubmit(event); return; }
+    event.preventDefault();
+    var form = event.target;
+    applyAuditFilter({
+      actor: form.elements.actor.value.trim(),
+      action: form.elements.action.value,
+      request: form.elements.request.value.trim()
+    });
+  }
+
+  // The next, older page goes below the rows already shown; the focus moves to its first row.
+  function loadOlderAudit() {
+    if (state.busy.audit || !state.auditNext) return;
+    state.busy.audit = true;
+    var params = Object.assign({ before: state.auditNext }, state.auditFilter);
+    api.audit(params).then(function (page) {
+      var older = (page && page.entries) || [];
+      var first = state.audit.length;
+      state.audit = state.audit.concat(older);
+      state.auditNext = page && page.next_before ? page.next_before : null;
+      renderHome();
+      var rows = document.querySelectorAll('#audit-rows tr');
+      var target = rows[first] || $('audit-title');
+      if (target !== $('audit-title')) target.setAttribute('tabindex', '-1');
+      target.focus();
+    }, function (err) { failed(err); }).then(function () { state.busy.audit = false; });
   }
 
   function onHomeClick(event) {
@@ -557,6 +631,10 @@
       loadHome({ focus: 'refresh' }).then(function () {
         if (state.view === 'home' && state.list) notice(t('home.refreshed', { count: t('home.new', { n: state.newCount }) }));
       });
+    } else if (target.id === 'audit-more') {
+      loadOlderAudit();
+    } else if (target.id === 'audit-clear') {
+      applyAuditFilter({ actor: '', action: '', request: '' });
     } else if (target.id === 'audit-refresh') {
       clearMessages();
       loadHome({ focus: 'audit-refresh' }).then(function () {
@@ -579,7 +657,7 @@
       focusHeading('request-title');
     }, function (err) {
       if (err.status === 404) loadHome({ focus: 'home-title', message: '' }).then(function () { problem(t('request.gone')); });
-      else if (err.status === 403 && err.code === 'forbidden') problem(t('request.noKey'));
+      else if (err.status === 403 && (err.code === 'no_key' || err.code === 'forbidden')) problem(t('request.noKey'));
       else failed(err);
     }).then(function () { state.busy.open = false; });
   }
@@ -786,6 +864,7 @@
   }
 
   function onRequestClick(event) {
+    if (flood && flood.onClick(event)) return;
     var target = event.target.closest('button');
     if (!target) return;
     if (target.id === 'back' || target.id === 'back-bottom') closeRequest();
@@ -838,6 +917,12 @@
     view: function () { return state.view; }
   }) : null;
 
+  // The batch tools for a flood of requests (flood.js).
+  var flood = typeof window.HWStaffFlood === 'function' ? window.HWStaffFlood({
+    $: $, el: el, t: t, F: F, api: api, show: show, clearMessages: clearMessages, focusHeading: focusHeading,
+    failed: failed, loadHome: loadHome
+  }) : null;
+
   function init() {
     applyStaticTexts();
     $('lang').hidden = false;
@@ -845,6 +930,7 @@
     $('logout').addEventListener('click', logout);
     $('lang').addEventListener('click', switchLanguage);
     $('home-body').addEventListener('click', onHomeClick);
+    $('home-body').addEventListener('submit', onHomeSubmit);
     $('request-body').addEventListener('click', onRequestClick);
     $('request-body').addEventListener('submit', onRequestSubmit);
     $('nav').addEventListener('click', onNavClick);

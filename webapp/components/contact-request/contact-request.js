@@ -1,7 +1,8 @@
 /*
  * Contact request: "Laat iemand contact met je opnemen". For one organisation that accepts
- * contact requests: the form of issue 4, its checks (the server's rules), the POST to
- * /api/v1/contact-requests, and the confirmation.
+ * contact requests: the form of issue 4, its checks (the server's rules), the proof of work
+ * (a challenge from /api/v1/contact-requests/challenge, solved by proof-of-work.js), the
+ * POST to /api/v1/contact-requests, and the confirmation.
  *
  * HW.contactRequest.render(org, ctx) returns the nodes of the screen. The app passes:
  *   ctx.h, ctx.t, ctx.L, ctx.lang   element builder and texts (as for components/org-card)
@@ -82,6 +83,9 @@
   function wipe(root) {
     var form = root && root.querySelector ? root.querySelector('form.cr') : null;
     if (!form) return;
+    // Leaving the screen while the proof of work runs: stop it, and so send nothing.
+    if (form.hwStopWork) form.hwStopWork();
+    form.hwStopWork = null;
     [].forEach.call(form.querySelectorAll('input,textarea'), function (x) {
       if (x.type === 'radio' || x.type === 'checkbox') x.checked = false;
       else x.value = '';
@@ -235,28 +239,26 @@
     form.setAttribute('aria-busy', 'true');
     send.disabled = true;
     send.textContent = t('cr_sending');
-    ctx.announce(t('cr_sending'));
+    ctx.announce(t('cr_working'));
     function idle() {
       form.removeAttribute('aria-busy');
       send.disabled = false;
       send.textContent = t('cr_send');
     }
     function fail(key, params) { idle(); showAlert(form, ctx, org, t(key, params)).focus(); }
-    fetch(API, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body(org, v)),
-      credentials: 'omit',
-      cache: 'no-store',
-      referrerPolicy: 'no-referrer'
-    }).then(function (r) {
-      if (r.status === 202) {
-        return r.json().catch(function () { return {}; }).then(function (d) {
-          wipe(form.parentNode);
-          // who and how soon, in both languages (the screen may be re-rendered in the other)
-          ctx.sent({ organization: d.organization || org.name, response_time: d.response_time || accepts(org) || {} });
-        });
-      }
+    function post(url, data) {
+      return fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(data),
+        credentials: 'omit',
+        cache: 'no-store',
+        referrerPolicy: 'no-referrer'
+      });
+    }
+    function network() { fail('cr_err_network'); }
+    // Every answer but a 202, of the challenge or of the request itself.
+    function answered(r, attempt) {
       if (r.status === 429) return fail('cr_err_busy');
       // 503 organization_inbox_full: too many requests wait at this organisation; call it.
       if (r.status === 503) {
@@ -268,10 +270,37 @@
       if (r.status !== 422) return fail('cr_err_server');
       return r.json().then(function (d) {
         var err = (d && d.error) || {};
+        // The proof came too late (expired, or the difficulty stepped up meanwhile): work
+        // once more on a new challenge.
+        if (err.code === 'proof_rejected' && attempt < 2) return work(attempt + 1);
+        if (err.code === 'proof_rejected') return fail('cr_err_server');
         idle();
         refused(err.errors && err.errors.length ? err.errors : [err]);
       }, function () { fail('cr_err_server'); });
-    }, function () { fail('cr_err_network'); });
+    }
+    // The request goes out only with the proof of work for a challenge of the server's
+    // (components/contact-request/proof-of-work.js): a second or so of this phone's time.
+    function work(attempt) {
+      post(API + '/challenge', { organization_id: org.id }).then(function (r) {
+        if (r.status !== 200) return answered(r, attempt);
+        return r.json().then(function (c) {
+          form.hwStopWork = HW.proofOfWork.solve(c.challenge, c.bits, function (nonce) {
+            form.hwStopWork = null;
+            var b = body(org, v);
+            b.proof = { challenge: c.challenge, nonce: nonce };
+            post(API, b).then(function (r) {
+              if (r.status !== 202) return answered(r, attempt);
+              return r.json().catch(function () { return {}; }).then(function (d) {
+                wipe(form.parentNode);
+                // who and how soon, in both languages (the screen may be re-rendered in the other)
+                ctx.sent({ organization: d.organization || org.name, response_time: d.response_time || accepts(org) || {} });
+              });
+            }, network);
+          });
+        }, function () { fail('cr_err_server'); });
+      }, network);
+    }
+    work(0);
   }
 
   // ---- building the screen ----------------------------------------------------------------------------
