@@ -28,6 +28,7 @@
 #include "store/migrations.h"
 #include "store/request_store.h"
 #include "util/folder_lock.h"
+#include "util/periodic_thread.h"
 #include "util/shared_value.h"
 #include "util/log.h"
 
@@ -139,37 +140,15 @@ std::thread StopOnSignal(http::HttpServer& server, sigset_t signals) {
   });
 }
 
-// Retention purges at start and every hour, and the expiry of idle sessions, on a thread
-// of its own; stops with the server.
-class MaintenanceTimer {
- public:
-  MaintenanceTimer(store::RequestStore& requests, store::KeyStore& keys, store::AuditStore& audit,
-                   domain::SessionVault& sessions)
-      : thread_([&, this] {
-          std::unique_lock<std::mutex> lock(mutex_);
-          do {
-            auto report = domain::PurgeExpired(requests, keys, audit, UnixNow());
-            if (!report.ok()) log::Error("purge_failed", {{"message", report.status().message()}});
-            else if (report->closed_requests + report->unhandled_requests > 0)
-              log::Info("purged", {{"requests", report->closed_requests + report->unhandled_requests}});
-            sessions.ExpireIdle(UnixNow());
-          } while (!wake_.wait_for(lock, std::chrono::minutes(5), [this] { return stop_; }));
-        }) {}
-  ~MaintenanceTimer() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      stop_ = true;
-    }
-    wake_.notify_all();
-    thread_.join();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stop_ = false;
-  std::thread thread_;
-};
+// Retention purges at start and every five minutes, and the expiry of idle sessions.
+void Maintain(store::RequestStore& requests, store::KeyStore& keys, store::AuditStore& audit,
+              domain::SessionVault& sessions) {
+  auto report = domain::PurgeExpired(requests, keys, audit, UnixNow());
+  if (!report.ok()) log::Error("purge_failed", {{"message", report.status().message()}});
+  else if (report->closed_requests + report->unhandled_requests > 0)
+    log::Info("purged", {{"requests", report->closed_requests + report->unhandled_requests}});
+  sessions.ExpireIdle(UnixNow());
+}
 
 // The published version the site is rendered from, for re-rendering it as time passes.
 struct LivePublication {
@@ -188,41 +167,18 @@ void WarnIfUnreachableToday(const domain::Publication& publication) {
 
 // Renders the site again when what residents see changes with time: a new day (details
 // withdrawn for age), or another set of organisations reachable now (the no-JavaScript
-// list). Looks every 20 seconds; a rendering is a few milliseconds. `publishing` is held by
+// list). Run every 20 seconds; a rendering is a few milliseconds. `publishing` is held by
 // whoever swaps in a new version, so a refresh never puts an older version back.
-class SiteRefresher {
- public:
-  SiteRefresher(const SharedValue<LivePublication>& live, http::SiteHolder& holder, std::mutex& publishing)
-      : thread_([&, this] {
-          std::unique_lock<std::mutex> lock(mutex_);
-          while (!wake_.wait_for(lock, std::chrono::seconds(20), [this] { return stop_; })) Refresh(live, holder, publishing);
-        }) {}
-  ~SiteRefresher() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      stop_ = true;
-    }
-    wake_.notify_all();
-    thread_.join();
-  }
-
- private:
-  static void Refresh(const SharedValue<LivePublication>& live, http::SiteHolder& holder, std::mutex& publishing) {
-    const int64_t now = UnixNow();
-    const auto snapshot = live.Get();
-    if (http::Site::MomentKey(snapshot->publication.directory, now) == holder.Get()->moment_key()) return;
-    auto next = http::Site::Build(assets::AssetCatalog::Embedded(), snapshot->publication.directory,
-                                  snapshot->publication.questionnaire, snapshot->version, now);
-    if (!next.ok()) return log::Error("refresh_render_failed", {{"message", next.status().message()}});
-    std::lock_guard<std::mutex> lock(publishing);
-    if (live.Get() == snapshot) holder.Set(next.value());
-  }
-
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stop_ = false;
-  std::thread thread_;
-};
+void RefreshSite(const SharedValue<LivePublication>& live, http::SiteHolder& holder, std::mutex& publishing) {
+  const int64_t now = UnixNow();
+  const auto snapshot = live.Get();
+  if (http::Site::MomentKey(snapshot->publication.directory, now) == holder.Get()->moment_key()) return;
+  auto next = http::Site::Build(assets::AssetCatalog::Embedded(), snapshot->publication.directory,
+                                snapshot->publication.questionnaire, snapshot->version, now);
+  if (!next.ok()) return log::Error("refresh_render_failed", {{"message", next.status().message()}});
+  std::lock_guard<std::mutex> lock(publishing);
+  if (live.Get() == snapshot) holder.Set(next.value());
+}
 
 }  // namespace
 
@@ -334,8 +290,8 @@ int RunServe(const std::vector<std::string>& args) {
                           {"directory_version", current->version},
                           {"version", HW_VERSION}});
   std::thread stopper = StopOnSignal(server, signals);
-  MaintenanceTimer maintenance(requests, keys, audit, sessions);
-  SiteRefresher refresher(live, holder, publishing);
+  PeriodicThread maintenance(std::chrono::minutes(5), [&] { Maintain(requests, keys, audit, sessions); });
+  PeriodicThread refresher(std::chrono::seconds(20), [&] { RefreshSite(live, holder, publishing); });
   server.Run();
   stopper.join();
   log::Info("stopped");
