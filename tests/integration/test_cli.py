@@ -267,6 +267,33 @@ class DirectoryValidate(unittest.TestCase):
         self.assertIn("does not match the written number \"0800-0189\"", result.stderr)
         self.assertIn("\n1 problem found; nothing was changed.", result.stderr)
 
+    def edited_copy(self, edit):
+        with open(os.path.join(SOURCE, "directory-data/directory.json")) as f:
+            directory = json.load(f)
+        edit({org["key"]: org for org in directory["organizations"]})
+        path = os.path.join(tempfile.mkdtemp(prefix="hw-val-"), "edited-directory.json")
+        with open(path, "w") as f:
+            json.dump(directory, f)
+        return path
+
+    def test_a_first_result_nobody_can_call_is_refused_naming_path_moment_and_organisation(self):
+        def unverify(orgs):  # Veilig Thuis's 24/7 line is what reaches every path at night
+            orgs["veilig-thuis"]["services"][0]["phones"][0]["verified"] = False
+        result = run_cli("directory", "validate", "--directory", self.edited_copy(unverify))
+        self.assertEqual(result.returncode, 65, result.stdout)
+        self.assertRegex(result.stderr, r"routing: at (MO|TU|WE|TH|FR|SA|SU) \d\d:\d\d \(Europe/Amsterdam\) the answers "
+                                        r"danger=[a-z]+, [^\n]* put \"[a-z0-9-]+\" first, and no organisation in that "
+                                        r"result can be reached then")
+        self.assertIn("nothing was changed", result.stderr)
+
+    def test_a_shown_detail_without_a_source_is_refused(self):
+        def unsourced(orgs):
+            del orgs["centrum-seksueel-geweld"]["services"][0]["phones"][0]["source_url"]
+        result = run_cli("directory", "validate", "--directory", self.edited_copy(unsourced))
+        self.assertEqual(result.returncode, 65)
+        self.assertIn('organization "centrum-seksueel-geweld"', result.stderr)
+        self.assertIn("services[0].phones[0].source_url: is marked verified but names no source", result.stderr)
+
     def test_counts_say_one_in_the_singular(self):
         path = os.path.join(SOURCE, "tests/fuzz/small-questionnaire.json")  # one question, two rules
         result = run_cli("directory", "validate", "--questionnaire", path)

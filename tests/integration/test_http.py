@@ -85,6 +85,36 @@ class Serving(ServerTestCase):
         questions = [q["id"] for q in self.server.get("/api/v1/questionnaire").json()["questions"]]
         self.assertEqual(questions, ["danger", "who", "what", "when", "need"])
 
+    def test_every_detail_residents_get_names_its_source_and_check(self):
+        """Issue 11: every phone, chat, website and service's facts in the resident API has an
+        https source_url and a checked date; the page dials only numbers the API has; nothing
+        staff-only or unsourced ("Hulp in: Nederlands") reaches the page."""
+        directory = self.server.get("/api/v1/directory").json()
+        details, tels = [], set()
+        for org in directory["organizations"]:
+            if "website" in org:
+                details.append((org["key"], "website", org["website"]))
+            for service in org["services"]:
+                details += [(org["key"], "phone " + p["number"], p) for p in service["phones"]]
+                tels.update("tel:" + p["tel"] for p in service["phones"])
+                if "chat" in service:
+                    details.append((org["key"], "chat", service["chat"]))
+                if "facts" in service:
+                    details.append((org["key"], "facts", service["facts"]))
+                else:
+                    for fact in ("hours", "free", "anonymous", "day_and_night", "schedule", "languages"):
+                        self.assertNotIn(fact, service, "%s states %s without a source" % (org["key"], fact))
+        self.assertGreater(len(details), 20)
+        for key, what, detail in details:
+            with self.subTest(organization=key, detail=what):
+                self.assertRegex(detail.get("source_url", ""), r"^https://[a-z0-9.-]+\.[a-z]{2,}/")
+                self.assertRegex(detail.get("checked", ""), r"^\d{4}-\d{2}-\d{2}$")
+                self.assertIs(detail.get("verified"), True)
+                self.assertNotIn("checked_by", detail)  # who checked stays with the staff
+        html = self.server.get("/").body.decode()
+        self.assertTrue(set(re.findall(r'href="(tel:[^"]+)"', html)) <= tels | {"tel:112"})
+        self.assertNotIn("Hulp in:", html)
+
     def test_etag_and_304(self):
         for path in ("/", "/api/v1/directory", "/api/v1/questionnaire", "/sw.js", "/manifest.webmanifest"):
             with self.subTest(path=path):
