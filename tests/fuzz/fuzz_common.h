@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "domain/amsterdam_time.h"
 #include "domain/contact_targets.h"
 #include "domain/publication.h"
 #include "domain/resident_view.h"
@@ -32,8 +33,9 @@ inline std::string ReadSourceFile(const std::string& relative) {
 // finding: the server would refuse to start or answer 500.
 inline void UseAcceptedPublication(const domain::Publication& publication) {
   const auto targets = domain::ContactTargetsOf(publication.directory);
-  const nlohmann::json resident = domain::ResidentView(publication.directory);
-  const std::string html = http::HelpListHtml(resident);
+  // As the site renders it on some day, at some moment of the week (Friday 23:10).
+  const nlohmann::json resident = domain::ResidentView(publication.directory, domain::DaysFromCivil(2026, 12, 4));
+  const std::string html = http::HelpListHtml(resident, domain::LocalMoment{4, 23 * 60 + 10});
   const std::string directory_json = resident.dump();
   const std::string questionnaire_json = publication.questionnaire.dump();
   if (html.empty() || directory_json.empty() || questionnaire_json.empty()) __builtin_trap();
