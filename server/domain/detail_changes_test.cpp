@@ -41,7 +41,7 @@ TEST_CASE("an edited number loses verified unless the edit records a new check",
   CHECK(UntickEditedDetails(by_anna, again).size() == 1);
 }
 
-TEST_CASE("changed hours untick the service's facts; an unchanged draft unticks nothing", "[detail-changes]") {
+TEST_CASE("changed hours untick the service's facts, and an unchanged draft unticks nothing", "[detail-changes]") {
   const json published = RealDirectory();
   json same = published;
   CHECK(UntickEditedDetails(published, same).empty());
@@ -53,7 +53,7 @@ TEST_CASE("changed hours untick the service's facts; an unchanged draft unticks 
   CHECK(Org(draft, "centrum-seksueel-geweld")["services"][0]["facts"]["verified"] == false);
 }
 
-TEST_CASE("crisis-line changes are listed; other organisations' are not", "[detail-changes]") {
+TEST_CASE("crisis-line changes are listed, and other organisations' are not", "[detail-changes]") {
   const json published = RealDirectory();
   json draft = published;
   CHECK(CrisisLineChanges(published, draft).empty());

@@ -465,7 +465,7 @@ TEST_CASE("import: a changed number becomes unverified, with nothing of its old 
   CHECK(HsdsOrganizations(ResidentView(result.directory), "nl").dump().find("0800-2001") == std::string::npos);
 }
 
-TEST_CASE("import: a changed text of a detail is a change too; what did not change keeps its provenance",
+TEST_CASE("import: a changed text of a detail is a change too, and what did not change keeps its provenance",
           "[hsds]") {
   ImportFixture f;
   const json& before = Org(f.directory, "veilig-thuis");

@@ -52,7 +52,8 @@ Answers AnswersOf(const Questionnaire& model, const json& given) {
 TEST_CASE("the shared routing cases hold in the server's engine", "[routing]") {
   const Questionnaire model = QuestionnaireFromJson(testing::RealQuestionnaire());
   const json directory = testing::RealDirectory();
-  for (const json& c : Cases()["cases"]) {
+  const json cases = Cases();  // a temporary's ["cases"] would dangle in the loop
+  for (const json& c : cases["cases"]) {
     const std::string name = c["name"].get<std::string>();
     INFO(name);
     const int64_t at = UnixOf(c["at"].get<std::string>());

@@ -68,7 +68,8 @@ std::string Site::MomentKey(const nlohmann::json& directory, int64_t now) {
   const int64_t today = domain::AmsterdamDay(now);
   const domain::LocalMoment moment = domain::AmsterdamMoment(now);
   std::string key = std::to_string(today) + ":";
-  for (const nlohmann::json& org : domain::ResidentView(directory, today)["organizations"])
+  const nlohmann::json resident = domain::ResidentView(directory, today);  // must outlive the loop
+  for (const nlohmann::json& org : resident["organizations"])
     if (domain::ReachableAt(org, moment)) key += org.value("key", "") + ",";
   return key;
 }
