@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "domain/answer_path_summary.h"
 #include "domain/answer_paths.h"
 #include "domain/json_checker.h"
 #include "domain/questionnaire.h"
@@ -14,7 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr size_t kMaxPaths = 2'000'000;  // beyond this the questionnaire is too large to prove
 
 // Option ids per question id, for the questions before the one being checked.
 using KnownOptions = std::map<std::string, std::set<std::string>>;
@@ -150,29 +150,23 @@ std::map<std::string, bool> OrganizationsOf(const json& directory) {
   return orgs;
 }
 
-// Walks every path of answers; reports dead ends (first few) and rules that never match.
-void CheckEveryPath(JsonChecker& c, const Questionnaire& model) {
-  std::set<std::string> matched_rules;
-  std::set<std::pair<std::string, size_t>> fired_adds;  // conditional adds that happened
-  size_t dead_ends = 0;
-  const size_t paths = ForEachAnswerPath(model, kMaxPaths, [&](const Answers& answers) {
-    const auto result = Route(model, answers);
-    for (const auto& routed : result) matched_rules.insert(routed.rule);
-    for (const Rule& rule : model.rules) {
-      if (!Matches(rule.when, answers)) continue;
-      matched_rules.insert(rule.id);
-      for (size_t a = 0; a < rule.adds.size(); ++a)
-        if (rule.adds[a].when && Matches(*rule.adds[a].when, answers)) fired_adds.insert({rule.id, a});
-    }
-    if (result.empty() && ++dead_ends <= 3)
-      c.WithEntry("", [&] { c.Fail("the answers " + DescribeAnswers(model, answers) + " lead to no help at all (a dead end)"); });
-  });
-  if (paths > kMaxPaths) {
-    c.Fail("has more than " + std::to_string(kMaxPaths) + " paths of answers; too many to check that each leads to help");
+// From every path of answers (walked once per questionnaire): dead ends (the first few)
+// and rules that never match.
+void CheckEveryPath(JsonChecker& c, const json& questionnaire) {
+  const Questionnaire model = QuestionnaireFromJson(questionnaire);
+  const auto summary = SummarizeAnswerPaths(questionnaire);
+  if (summary->too_many) {
+    c.Fail("has more than " + std::to_string(kMaxAnswerPaths) + " paths of answers; too many to check that each leads to help");
     return;
   }
-  if (dead_ends > 3)
-    c.Fail("and " + Counted(dead_ends - 3, "more path of answers leads", "more paths of answers lead") + " to no help");
+  for (const auto& path : summary->dead_end_examples)
+    c.WithEntry("", [&] { c.Fail("the answers " + DescribeAnswers(model, path.answers) + " lead to no help at all (a dead end)"); });
+  const size_t named = summary->dead_end_examples.size();
+  if (summary->dead_ends > named)
+    c.Fail("and " + Counted(summary->dead_ends - named, "more path of answers leads", "more paths of answers lead") +
+           " to no help");
+  const auto& matched_rules = summary->matched_rules;
+  const auto& fired_adds = summary->fired_adds;
   for (size_t r = 0; r < model.rules.size(); ++r) {
     const Rule& rule = model.rules[r];
     const std::string entry = "rule \"" + rule.id + "\" (rules[" + std::to_string(r) + "])";
@@ -208,7 +202,7 @@ ValidationIssues ValidateQuestionnaire(const json& questionnaire, const json& di
   const KnownOptions known = CheckQuestions(c, questionnaire["questions"]);
   CheckRules(c, questionnaire["rules"], known, OrganizationsOf(directory));
   if (!c.issues().empty()) return c.issues();  // the model needs a well-formed document
-  CheckEveryPath(c, QuestionnaireFromJson(questionnaire));
+  CheckEveryPath(c, questionnaire);
   return c.issues();
 }
 

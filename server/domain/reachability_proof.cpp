@@ -1,7 +1,10 @@
 #include "domain/reachability_proof.h"
 
+#include <algorithm>
 #include <map>
+#include <vector>
 
+#include "domain/answer_path_summary.h"
 #include "domain/answer_paths.h"
 #include "domain/json_checker.h"
 #include "domain/questionnaire.h"
@@ -13,8 +16,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr size_t kMaxPaths = 2'000'000;
-constexpr size_t kPathsNamed = 3;
+constexpr size_t kPathsNamed = AnswerPathSummary::kExamples;
 
 std::map<std::string, WeekMinutes> ReachableMinutesByKey(const json& resident_directory) {
   std::map<std::string, WeekMinutes> minutes;
@@ -39,34 +41,41 @@ ValidationIssues ProveReachableFirst(const json& questionnaire, const json& resi
     const auto found = reachable.find(key);
     return found == reachable.end() ? WeekMinutes() : found->second;
   };
-  const Reachable never = [](const std::string&) { return false; };
-  std::map<std::string, WeekMinutes> covered_by_result;  // many paths share a result
+  // With nothing reachable, a path's result holds every organisation it could ever hold
+  // (the none_reachable rules' too); at a minute where none of them answers, whatever
+  // comes first cannot be reached. Many paths share such a result, so each distinct one
+  // is checked once, and the first failing paths in walk order are named.
+  const auto summary = SummarizeAnswerPaths(questionnaire);
+  struct Failure {
+    const AnswerPathSummary::Path* path;
+    const AnswerPathSummary::Outcome* outcome;
+    int gap;
+  };
+  std::vector<Failure> named;
   size_t failures = 0;
-  ForEachAnswerPath(model, kMaxPaths, [&](const Answers& answers) {
-    // With nothing reachable, the result holds every organisation it could ever hold at
-    // this path (the none_reachable rules' too); at a minute where none of them answers,
-    // whatever comes first cannot be reached.
-    const auto widest = Route(model, answers, never);
-    std::string signature;
-    for (const auto& routed : widest) signature += routed.organization + ",";
-    auto cached = covered_by_result.find(signature);
-    if (cached == covered_by_result.end()) {
-      WeekMinutes covered;
-      for (const auto& routed : widest) covered |= minutes_of(routed.organization);
-      cached = covered_by_result.emplace(signature, covered).first;
-    }
-    const int gap = FirstUnset(cached->second);
-    if (gap < 0 || ++failures > kPathsNamed) return;
-    const std::string first = widest.empty() ? "nobody" : "\"" + widest.front().organization + "\"";
+  for (const auto& outcome : summary->outcomes) {
+    WeekMinutes covered;
+    for (const auto& organization : outcome.organizations) covered |= minutes_of(organization);
+    const int gap = FirstUnset(covered);
+    if (gap < 0) continue;
+    failures += outcome.paths;
+    for (const auto& path : outcome.examples) named.push_back({&path, &outcome, gap});
+  }
+  std::sort(named.begin(), named.end(), [](const Failure& a, const Failure& b) { return a.path->index < b.path->index; });
+  if (named.size() > kPathsNamed) named.resize(kPathsNamed);
+  for (const Failure& failure : named) {
+    const auto& organizations = failure.outcome->organizations;
+    const std::string first = organizations.empty() ? "nobody" : "\"" + organizations.front() + "\"";
     c.WithEntry("routing", [&] {
-      c.Fail("at " + DescribeMinuteOfWeek(gap) + " (Europe/Amsterdam) the answers " + DescribeAnswers(model, answers) +
-             " put " + first + " first, and no organisation in that result can be reached then (no verified phone line "
+      c.Fail("at " + DescribeMinuteOfWeek(failure.gap) + " (Europe/Amsterdam) the answers " +
+             DescribeAnswers(model, failure.path->answers) + " put " + first +
+             " first, and no organisation in that result can be reached then (no verified phone line "
              "or chat open at that time)");
     });
-  });
-  if (failures > kPathsNamed) {
+  }
+  if (failures > named.size()) {
     c.WithEntry("routing", [&] {
-      c.Fail("and " + Counted(failures - kPathsNamed, "more path of answers has", "more paths of answers have") +
+      c.Fail("and " + Counted(failures - named.size(), "more path of answers has", "more paths of answers have") +
              " moments at which their first result cannot be reached");
     });
   }

@@ -354,7 +354,10 @@ class SystemdUnit(unittest.TestCase):
         try:
             server = ServerProcess.__new__(ServerProcess)
             server.port = port
-            for _ in range(100):
+            # Under strace (and more so under the sanitizers) start-up takes seconds: wait for
+            # the port for as long as the server is alive, up to a minute.
+            deadline = time.monotonic() + 60
+            while proc.poll() is None and time.monotonic() < deadline:
                 try:
                     socket.create_connection(("127.0.0.1", port), 0.2).close()
                     break
