@@ -46,7 +46,7 @@ TEST_CASE("the summary of the real questionnaire agrees with routing every path 
   CHECK(summary->dead_end_examples.empty());
 }
 
-TEST_CASE("the same questionnaire is walked once; a changed one again", "[paths]") {
+TEST_CASE("the same questionnaire is walked once, a changed one again", "[paths]") {
   auto questionnaire = RealQuestionnaire();
   const auto first = SummarizeAnswerPaths(questionnaire);
   CHECK(SummarizeAnswerPaths(questionnaire) == first);
