@@ -46,7 +46,7 @@ int RunBackup(const std::vector<std::string>& raw) {
   if (args->Has("help")) return std::cout << kBackupHelp, kExitOk;
   if (args->positional().size() != 1) return std::cerr << kBackupHelp, kExitUsage;
   const std::string dir = args->Get("data").value_or(kDefaultData);
-  if (!std::filesystem::exists(dir + "/hulpwijzer.db"))
+  if (!std::filesystem::exists(store::DatabasePath(dir)))
     return Fail("backup", kExitNoInput, "there is no database in " + dir + " (see --data)");
   OpenedData data = OpenDataFolder(dir);
   if (!data.db) return Fail("backup", data.exit_code, data.error);
@@ -75,15 +75,14 @@ int RunRestore(const std::vector<std::string>& raw) {
   std::filesystem::create_directories(dir, error);
   auto lock = FolderLock::Acquire(dir);
   if (!lock.ok()) return Fail("restore", kExitUnavailable, lock.status().message());
-  const std::string db = dir + "/hulpwijzer.db";
+  const std::string db = store::DatabasePath(dir);
   if (std::filesystem::exists(db)) {
     // Fold the WAL into the old file before keeping it aside.
-    if (auto old = store::Database::Open(db); old.ok()) old.value()->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    if (auto old = store::Database::Open(db); old.ok()) (void)old.value()->CheckpointTruncate();
     if (Status s = RenameDurably(db, db + ".before-restore"); !s.ok()) return Fail("restore", kExitIoError, s.message());
     if (Status s = MakeOwnerOnly(db + ".before-restore"); !s.ok()) return Fail("restore", kExitIoError, s.message());
   }
-  std::filesystem::remove(db + "-wal", error);
-  std::filesystem::remove(db + "-shm", error);
+  store::RemoveJournalFiles(db);
   if (Status s = CopyFileAtomically(source, db); !s.ok()) return Fail("restore", kExitIoError, s.message());
   std::cout << "restored " << source << " into " << db << "; start the server to continue\n";
   return kExitOk;

@@ -16,7 +16,7 @@ std::string RootMayNotUse(const std::string& dir) {
   if (::geteuid() != 0) return "";
   struct stat info {};
   uid_t owner = 0;
-  for (const std::string& path : {dir, dir + "/hulpwijzer.db"})
+  for (const std::string& path : {dir, store::DatabasePath(dir)})
     if (::stat(path.c_str(), &info) == 0 && info.st_uid != 0) owner = info.st_uid;
   if (owner == 0) return "";
   const struct passwd* user = ::getpwuid(owner);
@@ -47,7 +47,7 @@ OpenedData OpenDataFolder(const std::string& dir) {
     return opened;
   }
   ::chmod(dir.c_str(), 0700);  // contact requests live here: owner only
-  const std::string path = dir + "/hulpwijzer.db";
+  const std::string path = store::DatabasePath(dir);
   const bool existed = std::filesystem::exists(path, error);
   auto db = store::Database::Open(path);
   if (!db.ok()) {
@@ -70,7 +70,7 @@ OpenedData OpenDataFolder(const std::string& dir) {
 OpenedData OpenDataFolderToRead(const std::string& dir) {
   OpenedData opened;
   if (RefusedForRoot(dir, opened)) return opened;
-  const std::string path = dir + "/hulpwijzer.db";
+  const std::string path = store::DatabasePath(dir);
   std::error_code error;
   if (!std::filesystem::exists(path, error)) {
     opened.exit_code = kExitNoInput;

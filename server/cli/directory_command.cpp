@@ -84,7 +84,7 @@ int RunExport(const Arguments& args) {
     auto current = store.Current();
     if (!current.ok()) return fail(kExitIoError, current.status().message());
     if (!current.value()) return fail(kExitNoInput, "nothing is published in " + *dir + " yet");
-    const std::string label = "database " + *dir + "/hulpwijzer.db, published version " +
+    const std::string label = "database " + store::DatabasePath(*dir) + ", published version " +
                               std::to_string(current.value()->version);
     check = domain::CheckPublication(current.value()->directory, current.value()->questionnaire,
                                      label + " (directory)", label + " (questionnaire)");

@@ -40,7 +40,7 @@ int RunDirectoryPublish(const Arguments& args) {
   if (questionnaire_file && !ReadWholeFile(*questionnaire_file, &questionnaire))
     return Fail(kExitNoInput, "cannot read " + *questionnaire_file);
 
-  if (!std::filesystem::exists(dir + "/hulpwijzer.db")) return Fail(kExitNoInput, "there is no database in " + dir + " (see --data)");
+  if (!std::filesystem::exists(store::DatabasePath(dir))) return Fail(kExitNoInput, "there is no database in " + dir + " (see --data)");
   auto lock = FolderLock::Acquire(dir);
   if (!lock.ok()) return Fail(kExitUnavailable, lock.status().message() + " (stop the server first)");
   OpenedData data = OpenDataFolder(dir);

@@ -123,12 +123,14 @@ Status Database::Transaction(const std::function<Status()>& body) {
   Status status = Exec("BEGIN IMMEDIATE");
   if (!status.ok()) return status;
   status = body();
+  // A failed rollback cannot add to what went wrong: the body's or COMMIT's error is the one
+  // to report, and SQLite rolls back a transaction it could not commit or undo itself.
   if (!status.ok()) {
-    Exec("ROLLBACK");
+    (void)Exec("ROLLBACK");
     return status;
   }
   status = Exec("COMMIT");
-  if (!status.ok()) Exec("ROLLBACK");
+  if (!status.ok()) (void)Exec("ROLLBACK");
   return status;
 }
 
@@ -149,7 +151,7 @@ Status Database::Nested(const std::function<Status()>& body) {
   Status status = Exec("SAVEPOINT nested");
   if (!status.ok()) return status;
   status = body();
-  if (!status.ok()) Exec("ROLLBACK TO nested");
+  if (!status.ok()) (void)Exec("ROLLBACK TO nested");  // the body's error is the one to report
   const Status released = Exec("RELEASE nested");
   return status.ok() ? released : status;
 }
@@ -217,5 +219,13 @@ std::optional<std::string> Statement::OptionalBlob(int column) const {
 }
 
 int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_.get(), column); }
+
+std::string DatabasePath(const std::string& data_dir) { return data_dir + "/hulpwijzer.db"; }
+
+void RemoveJournalFiles(const std::string& database_path) {
+  std::error_code ignored;  // absent is the normal case
+  std::filesystem::remove(database_path + "-wal", ignored);
+  std::filesystem::remove(database_path + "-shm", ignored);
+}
 
 }  // namespace hw::store

@@ -20,6 +20,13 @@ namespace hw::store {
 
 class Statement;
 
+// The database in a data folder: DIR/hulpwijzer.db. The file's name is spelt only here;
+// its -wal and -shm files only in store/.
+std::string DatabasePath(const std::string& data_dir);
+// Removes the -wal and -shm files beside a database that nobody has open (a restore puts a
+// new file in its place; an old journal must not be replayed into it).
+void RemoveJournalFiles(const std::string& database_path);
+
 class Database {
  public:
   // Opens (creating if needed) the database file and sets the pragmas.
