@@ -267,8 +267,9 @@ int RunServe(const std::vector<std::string>& args) {
                                    targets.Set(std::make_shared<const Targets>(domain::ContactTargetsOf(publication.directory)));
                                    log::Info("published", {{"directory_version", version}});
                                  });
-  http::AppServices services{contact_requests, keyring,       sessions,        audit,
-                             keys,             UnixNow,       editor,          directory_store,
+  domain::StaffSessions staff_sessions(sessions, keys, audit);
+  domain::AuditTrail audit_trail(audit);
+  http::AppServices services{contact_requests, keyring, staff_sessions, audit_trail, UnixNow, editor,
                              assets::AssetCatalog::Embedded(), {}};
   http::Routes routes(config, holder, store::LatestSchemaVersion(), &services);
 

@@ -156,6 +156,58 @@ Status DirectoryEditor::DiscardDraft(const std::string& editor) {
   return discarded.ok() ? Status::Ok() : discarded.status();
 }
 
+Result<HsdsImportView> DirectoryEditor::ImportHsds(const std::string& editor, int64_t revision, const json& document,
+                                                   const std::string& lang, ValidationIssues* refused) {
+  auto draft = OpenDraft(editor);
+  if (!draft.ok()) return draft.status();
+  const json base = json::parse(draft->draft.directory, nullptr, false);
+  HsdsImportResult imported = domain::ImportHsds(document, base, lang);
+  auto saved = SaveDraft(editor, revision, imported.directory, std::nullopt, {}, refused);
+  if (!saved.ok()) return saved.status();
+  HsdsImportView view{std::move(saved.value()), std::move(imported.changes), std::move(imported.refusals), Status::Ok()};
+  view.counts_noted = audit_.Append({0, now_(), editor, "import_hsds", "",
+                                     std::to_string(view.changes.size()) + " changes, " +
+                                         std::to_string(view.refusals.size()) + " refused"});
+  return view;
+}
+
+Result<EditorOverview> DirectoryEditor::Overview() {
+  auto versions = store_.Versions();
+  if (!versions.ok()) return versions.status();
+  auto draft = store_.GetDraft();
+  if (!draft.ok()) return draft.status();
+  EditorOverview overview;
+  if (!versions->empty()) overview.published = versions->front();
+  if (draft.value()) {
+    overview.draft = std::move(*draft.value());
+    overview.draft->directory.clear();  // the start page shows the state, not the texts
+    overview.draft->questionnaire.clear();
+  }
+  return overview;
+}
+
+Result<std::vector<store::VersionInfo>> DirectoryEditor::Versions() { return store_.Versions(); }
+
+Result<VersionView> DirectoryEditor::Version(int64_t number) {
+  auto version = store_.Version(number);
+  if (!version.ok()) return version.status();
+  if (!version.value()) return Status::NotFound("there is no version " + std::to_string(number));
+  const store::DirectoryVersion& v = *version.value();
+  return VersionView{{v.version, v.published_at, v.published_by, ""},
+                     json::parse(v.directory, nullptr, false),
+                     json::parse(v.questionnaire, nullptr, false)};
+}
+
+Result<PreviewDraft> DirectoryEditor::DraftToPreview() {
+  auto draft = store_.GetDraft();
+  if (!draft.ok()) return draft.status();
+  if (!draft.value()) return Status::NotFound("there is no draft to preview");
+  if (!CheckAt(draft.value()->directory, draft.value()->questionnaire, now_()).issues.empty())
+    return Status::FailedPrecondition("the draft has problems; fix them before previewing");
+  return PreviewDraft{draft.value()->revision, json::parse(draft.value()->directory, nullptr, false),
+                      json::parse(draft.value()->questionnaire, nullptr, false)};
+}
+
 Result<int64_t> DirectoryEditor::Publish(const std::string& editor, int64_t revision, const std::string& note,
                                          ValidationIssues* issues) {
   auto draft = store_.GetDraft();

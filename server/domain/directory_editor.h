@@ -24,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/detail_changes.h"
+#include "domain/hsds.h"
 #include "domain/organization_bindings.h"
 #include "domain/publication.h"
 #include "store/audit_store.h"
@@ -35,6 +36,36 @@ struct DraftView {
   store::Draft draft;
   ValidationIssues issues;
   std::vector<DetailChange> unticked;  // by this save: edited details that lost "verified"
+};
+
+// The editor's start page: the newest published version and the draft's state (texts left out).
+struct EditorOverview {
+  std::optional<store::VersionInfo> published;
+  std::optional<store::Draft> draft;
+};
+
+// A published version, its documents parsed.
+struct VersionView {
+  store::VersionInfo info;
+  nlohmann::json directory;
+  nlohmann::json questionnaire;
+};
+
+// The draft as the preview shows it: it passed every check a publish makes.
+struct PreviewDraft {
+  int64_t revision = 0;
+  nlohmann::json directory;
+  nlohmann::json questionnaire;
+};
+
+// What an HSDS import did to the draft: the saved draft, the changes, the refusals.
+struct HsdsImportView {
+  DraftView draft;
+  std::vector<std::string> changes;  // "moviera: description (nl) changed"
+  std::vector<HsdsRefusal> refusals;
+  // The draft is saved with its own save_draft entry; the entry with the counts comes after
+  // it, and when that one could not be written the import still stands (this says why).
+  Status counts_noted;
 };
 
 // What publishing the draft would change on crisis lines, and who approved it.
@@ -67,6 +98,19 @@ class DirectoryEditor {
                               const std::map<std::string, std::string>& replacements,
                               ValidationIssues* refused = nullptr);
   Status DiscardDraft(const std::string& editor);
+  // Applies an HSDS document (a JSON list of organizations, as /hsds/ and `directory export`
+  // give it; `lang` nl or en) to the draft at `revision` and saves it, as SaveDraft does,
+  // with an audit entry that counts the changes and refusals. Changed contact details come
+  // in unverified. Errors as SaveDraft's.
+  Result<HsdsImportView> ImportHsds(const std::string& editor, int64_t revision, const nlohmann::json& document,
+                                    const std::string& lang, ValidationIssues* refused = nullptr);
+  Result<EditorOverview> Overview();
+  Result<std::vector<store::VersionInfo>> Versions();  // newest first
+  // kNotFound when there is no such version.
+  Result<VersionView> Version(int64_t version);
+  // kNotFound when there is no draft; kFailedPrecondition when it does not pass the checks
+  // a publish makes (a preview must never show what could not go live).
+  Result<PreviewDraft> DraftToPreview();
   // kInvalidArgument (with the issues in `issues`) when the draft is not valid;
   // kPermissionDenied when it changes a crisis line and no second editor approved it.
   Result<int64_t> Publish(const std::string& editor, int64_t revision, const std::string& note, ValidationIssues* issues);

@@ -10,15 +10,15 @@
 #include "domain/contact_requests.h"
 #include "domain/session_vault.h"
 #include "domain/work_for_tests.h"
-#include "store/migrations.h"
+#include "store/migrated_database_for_tests.h"
 
 namespace hw::domain {
 namespace {
 
 // A migrated database in a fresh folder, with the stores and services over it.
 struct Fixture {
-  std::string dir;
-  std::unique_ptr<store::Database> db;
+  store::MigratedDatabase base{"hw-keyring"};
+  store::Database* db = base.db.get();
   std::unique_ptr<store::KeyStore> keys;
   std::unique_ptr<store::AuditStore> audit;
   std::unique_ptr<store::RequestStore> requests;
@@ -28,10 +28,6 @@ struct Fixture {
   std::unique_ptr<ContactRequests> contact;
 
   explicit Fixture(int64_t max_open = kMaxOpenRequestsPerOrganization) {
-    char pattern[] = "/tmp/hw-keyring-XXXXXX";
-    dir = mkdtemp(pattern);
-    db = std::move(store::Database::Open(dir + "/k.db").value());
-    REQUIRE(store::Migrate(*db).ok());
     keys = std::make_unique<store::KeyStore>(*db);
     audit = std::make_unique<store::AuditStore>(*db);
     requests = std::make_unique<store::RequestStore>(*db);
@@ -44,7 +40,6 @@ struct Fixture {
         },
         [this] { return now; }, max_open);
   }
-  ~Fixture() { std::filesystem::remove_all(dir); }
 
   std::string Submit(const std::string& message, const std::string& org_id = "11111111-1111-4111-8111-111111111111") {
     ContactRequestCheck check;

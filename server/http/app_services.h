@@ -1,5 +1,6 @@
 // Everything the routes call into, owned by the serve command for the life of the
-// process. Routes borrow it; all members are thread-safe.
+// process: domain objects only (no route reaches a store). Routes borrow it; all members
+// are thread-safe.
 #pragma once
 
 #include <functional>
@@ -7,14 +8,12 @@
 #include <mutex>
 
 #include "assets/asset_catalog.h"
+#include "domain/audit_trail.h"
 #include "domain/contact_requests.h"
 #include "domain/directory_editor.h"
 #include "domain/keyring.h"
 #include "domain/rate_limiter.h"
-#include "domain/session_vault.h"
-#include "store/audit_store.h"
-#include "store/directory_store.h"
-#include "store/key_store.h"
+#include "domain/staff_sessions.h"
 
 namespace hw::http {
 
@@ -30,12 +29,10 @@ struct PreviewCache {
 struct AppServices {
   domain::ContactRequests& requests;
   domain::Keyring& keyring;
-  domain::SessionVault& sessions;
-  store::AuditStore& audit;
-  store::KeyStore& keys;
+  domain::StaffSessions& sessions;
+  domain::AuditTrail& audit;
   std::function<int64_t()> now;
   domain::DirectoryEditor& editor;
-  store::DirectoryStore& directory_store;
   const assets::AssetCatalog& catalog;
   PreviewCache preview;
   // Per client only: a limit per organisation would let one person with a few addresses

@@ -2,13 +2,10 @@
 
 #include <cctype>
 
-#include "domain/amsterdam_time.h"
-
 #include "http/api_error.h"
 #include "http/json_api.h"
 #include "http/site.h"
 #include "domain/hsds.h"
-#include "domain/publication.h"
 #include "domain/text_bounds.h"
 #include "util/log.h"
 
@@ -71,20 +68,19 @@ std::optional<HttpResponse> NoteTooLong(const std::string& note) {
                                       std::to_string(kMaxNoteCharacters) + " are allowed.", "note");
 }
 
+template <typename Info>
+json VersionInfoJson(const Info& v) {
+  return {{"version", v.version}, {"published_at", v.published_at}, {"published_by", v.published_by}, {"note", v.note}};
+}
+
 HttpResponse Overview(AppServices& s) {
-  auto versions = s.directory_store.Versions();
-  if (!versions.ok()) return ErrorFromStatus(versions.status());
-  json published = nullptr;
-  if (!versions->empty()) {
-    const auto& v = versions->front();
-    published = {{"version", v.version}, {"published_at", v.published_at}, {"published_by", v.published_by}, {"note", v.note}};
-  }
-  auto draft = s.directory_store.GetDraft();
-  if (!draft.ok()) return ErrorFromStatus(draft.status());
+  auto overview = s.editor.Overview();
+  if (!overview.ok()) return ErrorFromStatus(overview.status());
+  json published = overview->published ? VersionInfoJson(*overview->published) : json(nullptr);
   json draft_state = nullptr;
-  if (draft.value())
-    draft_state = {{"revision", draft.value()->revision}, {"based_on", draft.value()->based_on},
-                   {"updated_at", draft.value()->updated_at}, {"updated_by", draft.value()->updated_by}};
+  if (const auto& draft = overview->draft)
+    draft_state = {{"revision", draft->revision}, {"based_on", draft->based_on},
+                   {"updated_at", draft->updated_at}, {"updated_by", draft->updated_by}};
   return JsonResponse(200, {{"published", published}, {"draft", draft_state}});
 }
 
@@ -150,23 +146,14 @@ HttpResponse ImportHsds(const HttpRequest& request, AppServices& s, const std::s
   json document;
   if (auto error = ReadJsonBody(request, &document)) return *error;
   if (!document.is_array()) return ApiError(400, "invalid", "An HSDS document here is a JSON list of organizations.");
-  auto draft = s.editor.OpenDraft(editor);
-  if (!draft.ok()) return ErrorFromStatus(draft.status());
-  const auto base = json::parse(draft->draft.directory, nullptr, false);
-  const domain::HsdsImportResult imported = domain::ImportHsds(document, base, lang);
   domain::ValidationIssues not_saved;
-  auto saved = s.editor.SaveDraft(editor, revision, imported.directory, std::nullopt, {}, &not_saved);
-  if (!saved.ok()) return NotSaved(saved.status(), not_saved);
+  auto imported = s.editor.ImportHsds(editor, revision, document, lang, &not_saved);
+  if (!imported.ok()) return NotSaved(imported.status(), not_saved);
+  if (!imported->counts_noted.ok()) log::Error("import_not_audited", {{"reason", imported->counts_noted.message()}});
   json refused = json::array();
-  for (const auto& r : imported.refusals) refused.push_back({{"path", r.path}, {"reason", r.reason}});
-  // The draft is saved and its save_draft entry written; this entry only adds the counts.
-  if (Status noted = s.audit.Append({0, s.now(), editor, "import_hsds", "",
-                                     std::to_string(imported.changes.size()) + " changes, " +
-                                         std::to_string(imported.refusals.size()) + " refused"});
-      !noted.ok())
-    log::Error("import_not_audited", {{"reason", noted.message()}});
-  json body = DraftJson(saved.value());
-  body["report"] = {{"changes", imported.changes}, {"refused", refused}};
+  for (const auto& r : imported->refusals) refused.push_back({{"path", r.path}, {"reason", r.reason}});
+  json body = DraftJson(imported->draft);
+  body["report"] = {{"changes", imported->changes}, {"refused", refused}};
   return JsonResponse(200, body);
 }
 
@@ -199,11 +186,10 @@ HttpResponse Approve(const HttpRequest& request, AppServices& s, const std::stri
 }
 
 HttpResponse Versions(AppServices& s) {
-  auto versions = s.directory_store.Versions();
+  auto versions = s.editor.Versions();
   if (!versions.ok()) return ErrorFromStatus(versions.status());
   json list = json::array();
-  for (const auto& v : versions.value())
-    list.push_back({{"version", v.version}, {"published_at", v.published_at}, {"published_by", v.published_by}, {"note", v.note}});
+  for (const auto& v : versions.value()) list.push_back(VersionInfoJson(v));
   return JsonResponse(200, {{"versions", list}});
 }
 
@@ -211,14 +197,15 @@ HttpResponse OneVersion(AppServices& s, const std::string& number) {
   char* end = nullptr;
   const long long v = std::strtoll(number.c_str(), &end, 10);
   if (number.empty() || *end) return ApiError(400, "invalid", "The version must be a number.", "version");
-  auto version = s.directory_store.Version(v);
+  auto version = s.editor.Version(v);
+  if (!version.ok() && version.status().code() == StatusCode::kNotFound)
+    return ApiError(404, "not_found", "There is no version " + number + ".");
   if (!version.ok()) return ErrorFromStatus(version.status());
-  if (!version.value()) return ApiError(404, "not_found", "There is no version " + number + ".");
-  return JsonResponse(200, {{"version", version.value()->version},
-                            {"published_at", version.value()->published_at},
-                            {"published_by", version.value()->published_by},
-                            {"directory", json::parse(version.value()->directory, nullptr, false)},
-                            {"questionnaire", json::parse(version.value()->questionnaire, nullptr, false)}});
+  return JsonResponse(200, {{"version", version->info.version},
+                            {"published_at", version->info.published_at},
+                            {"published_by", version->info.published_by},
+                            {"directory", version->directory},
+                            {"questionnaire", version->questionnaire}});
 }
 
 HttpResponse Restore(const HttpRequest& request, AppServices& s, const std::string& editor, const std::string& number) {
@@ -298,28 +285,24 @@ std::optional<HttpResponse> HandlePreview(const HttpRequest& request, AppService
   if (request.path.rfind(std::string(kPreviewPrefix) + "/", 0) != 0) return std::nullopt;
   if (!staff.is_editor) return ApiError(403, "forbidden", "Only editors may preview the draft.");
   if (request.method != "GET" && request.method != "HEAD") return MethodNotAllowed("GET");
-  auto draft = s.directory_store.GetDraft();
-  if (!draft.ok()) return ErrorFromStatus(draft.status());
-  if (!draft.value()) return ApiError(404, "not_found", "There is no draft to preview.");
+  auto draft = s.editor.DraftToPreview();
+  if (!draft.ok()) {
+    if (draft.status().code() == StatusCode::kNotFound) return ApiError(404, "not_found", "There is no draft to preview.");
+    if (draft.status().code() == StatusCode::kFailedPrecondition)
+      return ApiError(409, "invalid_draft", "The draft has problems; fix them before previewing.");
+    return ErrorFromStatus(draft.status());
+  }
   std::shared_ptr<const Site> site;
   {
     std::lock_guard<std::mutex> lock(s.preview.mutex);
-    if (s.preview.revision == draft.value()->revision) site = s.preview.site;
+    if (s.preview.revision == draft->revision) site = s.preview.site;
   }
   if (!site) {
-    const auto directory = json::parse(draft.value()->directory, nullptr, false);
-    const auto questionnaire = json::parse(draft.value()->questionnaire, nullptr, false);
-    // The same checks as publishing: a preview must never show what could not go live.
-    const int64_t now = s.now();
-    if (!domain::CheckPublication(draft.value()->directory, draft.value()->questionnaire, "directory", "questionnaire",
-                                  domain::AmsterdamDay(now))
-             .issues.empty())
-      return ApiError(409, "invalid_draft", "The draft has problems; fix them before previewing.");
-    auto built = Site::BuildPreview(s.catalog, directory, questionnaire, kPreviewPrefix, now);
+    auto built = Site::BuildPreview(s.catalog, draft->directory, draft->questionnaire, kPreviewPrefix, s.now());
     if (!built.ok()) return ErrorFromStatus(built.status());
     site = built.value();
     std::lock_guard<std::mutex> lock(s.preview.mutex);
-    s.preview.revision = draft.value()->revision;
+    s.preview.revision = draft->revision;
     s.preview.site = site;
   }
   const Resource* resource = site->Find(request.path);

@@ -2,7 +2,6 @@
 
 #include <cstdlib>
 
-#include "crypto/tokens.h"
 #include "http/api_error.h"
 #include "http/editor_routes.h"
 #include "http/json_api.h"
@@ -83,7 +82,7 @@ HttpResponse Login(Context& c) {
     if (login.status().code() == StatusCode::kInvalidArgument) return LoginRefused(within_client_limit, attempt.answer_after);
     return ErrorFromStatus(login.status());
   }
-  const auto created = c.services.sessions.Create(login->staff, std::move(login->secrets), c.services.now());
+  const auto created = c.services.sessions.Start(login->staff, std::move(login->secrets), c.services.now());
   HttpResponse response = JsonResponse(201, Me(login->staff, created.csrf_token, domain::kSessionIdleSeconds));
   response.SetHeader("Set-Cookie", SessionCookie(c.config, created.token, false));
   return response;
@@ -96,11 +95,8 @@ HttpResponse Session(Context& c) {
   if (c.request.method == "GET" || c.request.method == "HEAD" || c.request.method == "PATCH")
     return JsonResponse(200, Me(c.session->staff, c.session->csrf_token, c.session->idle_seconds_left));
   if (c.request.method == "DELETE") {
-    // Ending a session only takes power away, so it ends even when the entry cannot be written.
-    c.services.sessions.Destroy(c.token);
-    if (Status s = c.services.audit.Append(
-            {0, c.services.now(), c.session->staff.email, "logout", c.session->staff.partner_of.value_or(""), ""});
-        !s.ok())
+    // The session ends even when its audit entry cannot be written (domain/staff_sessions.h).
+    if (Status s = c.services.sessions.End(c.token, *c.session, c.services.now()); !s.ok())
       log::Error("logout_not_audited", {{"reason", s.message()}});
     HttpResponse response = JsonResponse(200, {{"status", "logged_out"}});
     response.SetHeader("Set-Cookie", SessionCookie(c.config, "", true));
@@ -144,19 +140,14 @@ HttpResponse Requests(Context& c) {
   return JsonResponse(200, {{"requests", items}, {"new", fresh}});
 }
 
-// The session's organisation keys that the person still holds a grant for: revoking a
-// grant takes effect at once. The error to answer, if any.
+// The session's organisation keys that the person still holds a grant for. The error to
+// answer, if any.
 std::optional<HttpResponse> GrantedSecrets(Context& c, std::vector<domain::OrgSecret>* granted) {
-  auto secrets = c.services.sessions.Secrets(c.token);
-  if (!secrets.ok()) return ApiError(401, "not_logged_in", "Log in again.");
-  auto grants = c.services.keys.GrantsOf(c.session->staff.id);
-  if (!grants.ok()) return ErrorFromStatus(grants.status());
-  for (auto& secret : secrets.value())
-    for (const auto& grant : grants.value())
-      if (grant.organization == secret.organization && grant.version == secret.version) {
-        granted->push_back(std::move(secret));
-        break;
-      }
+  auto secrets = c.services.sessions.GrantedSecrets(c.token, c.session->staff.id);
+  if (!secrets.ok() && secrets.status().code() == StatusCode::kNotFound)
+    return ApiError(401, "not_logged_in", "Log in again.");
+  if (!secrets.ok()) return ErrorFromStatus(secrets.status());
+  *granted = std::move(secrets.value());
   return std::nullopt;
 }
 
@@ -246,7 +237,7 @@ constexpr int64_t kAuditPageDefault = 100;
 constexpr int64_t kAuditPageMax = 500;
 
 // ?before=ID&limit=N&actor=EMAIL&action=NAME&request=ID: a page of the log, newest first.
-std::optional<HttpResponse> ReadAuditQuery(const HttpRequest& request, store::AuditQuery* query) {
+std::optional<HttpResponse> ReadAuditQuery(const HttpRequest& request, domain::AuditTrail::Query* query) {
   query->limit = kAuditPageDefault;
   for (const auto& [name, value] : request.query) {
     if (name == "before" || name == "limit") {
@@ -270,7 +261,7 @@ std::optional<HttpResponse> ReadAuditQuery(const HttpRequest& request, store::Au
 HttpResponse Audit(Context& c) {
   if (!c.session->staff.is_admin) return ApiError(403, "forbidden", "Only administrators may read the audit log.");
   if (c.request.method != "GET" && c.request.method != "HEAD") return MethodNotAllowed("GET");
-  store::AuditQuery query;
+  domain::AuditTrail::Query query;
   if (auto error = ReadAuditQuery(c.request, &query)) return *error;
   auto rows = c.services.audit.Page(query);
   if (!rows.ok()) return ErrorFromStatus(rows.status());
@@ -310,24 +301,17 @@ std::optional<HttpResponse> HandleStaffApi(const HttpRequest& request, AppServic
   if (!api && !preview) return std::nullopt;
   const std::string route = api ? request.path.substr(kPrefix.size()) : "";
   Context c{request, services, config, CookieValue(request.cookie, SessionCookieName(config)), std::nullopt};
-  c.session = services.sessions.Find(c.token, services.now(), domain::SessionUse::kLookOnly);
-  if (c.session) {
-    // A staff member removed on the command line loses their sessions at the next request.
-    auto staff = services.keys.StaffById(c.session->staff.id);
-    if (!staff.ok()) return ErrorFromStatus(staff.status());
-    if (!staff.value()) {
-      services.sessions.DestroyForStaff(c.session->staff.id);
-      c.session.reset();
-    }
-  }
+  auto resumed = services.sessions.Resume(c.token, services.now());
+  if (!resumed.ok()) return ErrorFromStatus(resumed.status());
+  c.session = std::move(resumed.value());
   const bool changes = request.method != "GET" && request.method != "HEAD";
-  const bool csrf_ok = !changes || (c.session && crypto::ConstantTimeEquals(request.csrf_token, c.session->csrf_token));
+  const bool csrf_ok = !changes || (c.session && domain::StaffSessions::MayChange(*c.session, request.csrf_token));
   // Activity restarts the 30-minute idle timer, and only what the session's own page can
   // send is activity: not a page that merely asks whether it is still logged in (GET
   // session), and not a forged or stale request that fails the CSRF check.
   const bool reads_session = route == "session" && !changes;
   if (c.session && csrf_ok && !reads_session)
-    c.session = services.sessions.Find(c.token, services.now(), domain::SessionUse::kActivity);
+    c.session = services.sessions.Touch(c.token, services.now());
 
   if (route == "session") {
     if (changes && request.method != "POST" && c.session && !csrf_ok)
