@@ -308,7 +308,11 @@ int RunDemo(const std::vector<std::string>& raw) {
   if (!check.issues.empty()) return Fail("demo", kExitSoftware, domain::Describe(check.issues));
   store::DirectoryStore directories(*s->data.db);
   auto current = directories.Current();
-  if (current.ok() && !current.value()) directories.Publish(std::string(EmbeddedDirectoryText()), std::string(EmbeddedQuestionnaireText()), "embedded default", "seeded on first start");
+  if (current.ok() && !current.value()) {
+    auto seeded = directories.Publish(std::string(EmbeddedDirectoryText()), std::string(EmbeddedQuestionnaireText()),
+                                      "embedded default", "seeded on first start");
+    if (!seeded.ok()) return Fail("demo", kExitIoError, seeded.status().message());
+  }
   auto published = directories.Publish(directory.dump(), std::string(EmbeddedQuestionnaireText()), "demo", "DEMO DATA");
   if (!published.ok()) return Fail("demo", kExitIoError, published.status().message());
 

@@ -1,7 +1,9 @@
 // Errors as values. A Status is either ok or carries a code and a message written for
 // the person who has to act on it (an operator, an editor, a developer).
 // Result<T> holds either a value or a non-ok Status. Both are cheap to move and are
-// not thread-safe objects; copy them freely between threads.
+// not thread-safe objects; copy them freely between threads. Neither can be ignored:
+// both are [[nodiscard]], and the build makes an ignored one an error
+// (-Werror=unused-result); `(void)` says in code that a failure may pass.
 #pragma once
 
 #include <optional>
@@ -24,7 +26,7 @@ enum class StatusCode {
   kInternal,
 };
 
-class Status {
+class [[nodiscard]] Status {
  public:
   Status() = default;
   static Status Ok() { return Status(); }
@@ -50,7 +52,7 @@ class Status {
 };
 
 template <class T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {}  // NOLINT
