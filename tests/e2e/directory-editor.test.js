@@ -356,7 +356,10 @@ test('leaving with unsaved changes asks first; undoing them asks too', async () 
   assert.match(await text(page, '#idle'), /nog niet zijn opgeslagen\. Als je nu uitlogt, ben je die kwijt/);
   assert.strictEqual(await activeId(page), 'logout-anyway');
   await page.getByRole('button', { name: 'Terug naar het concept' }).click();
-  await page.locator('#editor-title').waitFor({ state: 'visible' });
+  // The editor reloads the draft and then moves focus to its heading, as it tells a screen
+  // reader that it is ready; the heading itself never left the screen. (A slow server, as
+  // under the sanitizers, showed that acting before that is a race.)
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'editor-title');
   assert.strictEqual(await page.inputValue('#ef-services-0-hours-nl'), 'Iets anders', 'the change is still there');
 
   await page.getByRole('button', { name: 'Wijzigingen ongedaan maken' }).click();
