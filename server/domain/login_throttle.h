@@ -6,7 +6,7 @@
 // - Known and unknown e-mail addresses alike, so the schedule does not tell who has an
 //   account.
 // - Only failures wait, and the waiting is done by the connection loop's timer
-//   (connection_loop.h), not by a thread: an owner who types the right password is
+//   (http/wire/connection_loop.h), not by a thread: an owner who types the right password is
 //   answered at once, however many wrong guesses are under way.
 // An account's count is cleared by a success and forgotten 15 minutes after its last
 // attempt; at most kMaxAccounts are kept (the least recent go first).

@@ -10,10 +10,10 @@
 
 #include "crypto/address_hasher.h"
 #include "http/api_error.h"
-#include "http/connection_loop.h"
+#include "http/wire/connection_loop.h"
 #include "http/header_text.h"
 #include "http/security_headers.h"
-#include "http/simple_get.h"
+#include "http/wire/simple_get.h"
 #include "util/log.h"
 
 namespace hw::http {
@@ -97,14 +97,7 @@ std::string CannedRefusal(int status, const std::vector<std::pair<std::string, s
   return text;
 }
 
-// Requests answered on an event loop must not wait: the resident pages, assets and API are
-// in memory. The staff portal and every write may touch SQLite or derive a key.
-bool MayWait(std::string_view method, std::string_view target) {
-  const bool read = method == "GET" || method == "HEAD";
-  return !read || target.rfind("/staff/", 0) == 0;
-}
-
-// The worker lanes (connection_loop.h), each with its own threads and bounded queue: a flood
+// The worker lanes (wire/connection_loop.h), each with its own threads and bounded queue: a flood
 // of one kind of request never queues in front of another.
 enum Lane : int {
   kOnLoop = -1,
@@ -118,7 +111,7 @@ constexpr int kLoginThreads = 64;
 constexpr size_t kLoginQueue = 256;
 
 int ChooseLane(std::string_view method, std::string_view target) {
-  if (!MayWait(method, target)) return kOnLoop;
+  if (!Routes::MayWait(method, target)) return kOnLoop;
   if (target.rfind("/staff/", 0) != 0) return kResidentLane;
   const std::string_view path = target.substr(0, target.find('?'));
   return method == "POST" && path == "/staff/api/v1/session" ? kLoginLane : kStaffLane;
@@ -271,12 +264,12 @@ class HttpServer::Impl {
     return answer;
   }
 
-  // The fast path (simple_get.h). nullopt hands the request to cpp-httplib, which is safe
+  // The fast path (wire/simple_get.h). nullopt hands the request to cpp-httplib, which is safe
   // to do even after routing: no read route outside the staff portal changes anything.
   std::optional<RawAnswer> AnswerSimpleGet(const RawRequest& raw) {
     const SimpleGetLimits limits{kMaxTarget, kMaxHeaderCount, kMaxHeaderBytes};
     const std::optional<SimpleGet> simple = ParseSimpleGet(raw.bytes, limits);
-    if (!simple || MayWait(simple->request.method, simple->request.path)) return std::nullopt;
+    if (!simple || Routes::MayWait(simple->request.method, simple->request.path)) return std::nullopt;
     HttpResponse response;
     try {
       response = routes_.Handle(simple->request);

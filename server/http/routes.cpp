@@ -10,6 +10,11 @@
 
 namespace hw::http {
 
+bool Routes::MayWait(std::string_view method, std::string_view target) {
+  const bool read = method == "GET" || method == "HEAD";
+  return !read || target.rfind("/staff/", 0) == 0;
+}
+
 HttpResponse Routes::Handle(const HttpRequest& request) const {
   const std::shared_ptr<const Site> site = site_.Get();
   const bool read = request.method == "GET" || request.method == "HEAD";

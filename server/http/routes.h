@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "http/app_services.h"
 #include "http/exchange.h"
@@ -19,6 +20,12 @@ class Routes {
       : config_(config), site_(site), schema_version_(schema_version), services_(services) {}
 
   HttpResponse Handle(const HttpRequest& request) const;
+
+  // Whether answering may wait on the disk, SQLite or a key derivation, and so goes to a
+  // worker lane (http/wire/connection_loop.h) instead of being answered on an event loop.
+  // It must agree with Handle: every read outside /staff/ (pages, assets, the resident API)
+  // is answered from memory; the staff portal and every write may wait.
+  static bool MayWait(std::string_view method, std::string_view target);
 
  private:
   HttpResponse ServeResource(const HttpRequest& request, const Site& site, const Resource& resource) const;

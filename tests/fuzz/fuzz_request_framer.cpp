@@ -1,5 +1,5 @@
 // libFuzzer target: hw::http::FrameRequest, which decides where one request ends in the
-// bytes a client sent (server/http/request_framer.h). Input: the bytes as they arrived.
+// bytes a client sent (server/http/wire/request_framer.h). Input: the bytes as they arrived.
 // Checked properties:
 // - a complete request never claims more bytes than there are, and its views point into them;
 // - framing is stable: the same request framed alone, or followed by more bytes, or cut
@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "http/request_framer.h"
+#include "http/wire/request_framer.h"
 
 using hw::http::FrameRequest;
 using hw::http::Framing;

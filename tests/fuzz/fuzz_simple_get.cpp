@@ -1,5 +1,5 @@
 // libFuzzer target: hw::http::ParseSimpleGet, the fast path's own request parser
-// (server/http/simple_get.h). Input: one request head. Checked properties: what it accepts
+// (server/http/wire/simple_get.h). Input: one request head. Checked properties: what it accepts
 // is a GET or HEAD of a plain path within the limits; the framer sees the input as exactly
 // one whole request (so the fast path never reads past a request's end); and the parsed
 // values never hold a line break, which would let them reach a response or a log.
@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "http/request_framer.h"
-#include "http/simple_get.h"
+#include "http/wire/request_framer.h"
+#include "http/wire/simple_get.h"
 
 using hw::http::FrameRequest;
 using hw::http::Framing;

@@ -1,4 +1,4 @@
-"""How the real binary handles connections (server/http/connection_loop.h): requests split
+"""How the real binary handles connections (server/http/wire/connection_loop.h): requests split
 and pipelined in every way, keep-alive limits, "100 Continue", refusals that still reach
 the client, and thousands of idle connections that hold no thread."""
 import re

@@ -1,4 +1,4 @@
-"""The fast path for plain GET and HEAD (server/http/simple_get.h) answers byte for byte as
+"""The fast path for plain GET and HEAD (server/http/wire/simple_get.h) answers byte for byte as
 cpp-httplib does.
 
 Each request is sent twice on the real binary: as is (the fast path takes it), and with one

@@ -97,7 +97,7 @@ def resident_load(port, timeout, tls=False):
 
 
 class SlowClients(unittest.TestCase):
-    # The server holds connections in event loops (server/http/connection_loop.h): a slow
+    # The server holds connections in event loops (server/http/wire/connection_loop.h): a slow
     # client costs a buffer, never a thread, and is dropped 10 s after it connected if its
     # request is still not whole. Before that, cpp-httplib's thread per connection (64) with
     # a per-read timeout let 64 such clients take every thread, residents waiting behind them.

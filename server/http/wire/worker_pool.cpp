@@ -1,4 +1,4 @@
-#include "http/worker_pool.h"
+#include "http/wire/worker_pool.h"
 
 namespace hw::http {
 

@@ -1,4 +1,4 @@
-#include "http/simple_get.h"
+#include "http/wire/simple_get.h"
 
 #include <algorithm>
 

@@ -37,7 +37,7 @@
 #include <string_view>
 #include <vector>
 
-#include "http/request_framer.h"
+#include "http/wire/request_framer.h"
 #include "util/status.h"
 
 namespace hw::http {

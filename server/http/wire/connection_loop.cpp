@@ -1,4 +1,4 @@
-#include "http/connection_loop.h"
+#include "http/wire/connection_loop.h"
 
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -16,8 +16,8 @@
 #include <thread>
 #include <unordered_map>
 
-#include "http/listen_socket.h"
-#include "http/worker_pool.h"
+#include "http/wire/listen_socket.h"
+#include "http/wire/worker_pool.h"
 #include "util/client_network.h"
 #include "util/log.h"
 

@@ -1,4 +1,4 @@
-#include "http/request_framer.h"
+#include "http/wire/request_framer.h"
 
 #include "http/header_text.h"
 

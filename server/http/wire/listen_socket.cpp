@@ -1,4 +1,4 @@
-#include "http/listen_socket.h"
+#include "http/wire/listen_socket.h"
 
 #include <arpa/inet.h>
 #include <netdb.h>
