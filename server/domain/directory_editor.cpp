@@ -105,7 +105,7 @@ Result<DraftView> DirectoryEditor::OpenDraft(const std::string& editor) {
     draft = store_.GetDraft();
     if (!draft.ok()) return draft.status();
   }
-  DraftView view{*draft.value(), {}};
+  DraftView view{*draft.value(), {}, {}};
   view.issues = CheckAt(view.draft.directory, view.draft.questionnaire, now_()).issues;
   if (Status s = AddBindingIssues(view.draft.directory, &view.issues); !s.ok()) return s;
   return view;

@@ -1,7 +1,9 @@
 // A SQLite connection with the pragmas this product relies on (WAL, synchronous=FULL,
 // secure_delete=ON, foreign keys, a busy timeout), and prepared statements with RAII.
-// A Database is used from one thread at a time (the caller serialises); open one per
-// thread that needs it. store/ is the only place that runs SQL.
+// One connection serves the whole process. Thread-safe: every store call holds the
+// connection's recursive lock (Lock()) while it runs its statements, and Transaction holds
+// it for the whole body, so no other thread's statement lands inside a transaction.
+// store/ is the only place that runs SQL.
 #pragma once
 
 #include <sqlite3.h>

@@ -34,9 +34,6 @@ Result<int64_t> DirectoryStore::Publish(const std::string& directory, const std:
   return version;
 }
 
-}  // namespace hw::store
-
-namespace hw::store {
 
 Result<std::optional<DirectoryVersion>> DirectoryStore::Version(int64_t version) {
   auto lock = db_.Lock();

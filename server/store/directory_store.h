@@ -1,6 +1,7 @@
 // Published versions of the directory and questionnaire. Publishing appends a version;
 // the current one is the highest. Callers validate before publishing: the store keeps
-// what it is given. Use from one thread at a time (it owns no lock).
+// what it is given. Thread-safe: each call holds the database's lock (store/database.h),
+// and the calls that read and then write do so in one transaction.
 #pragma once
 
 #include <optional>

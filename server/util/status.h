@@ -6,6 +6,8 @@
 // (-Werror=unused-result); `(void)` says in code that a failure may pass.
 #pragma once
 
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <utility>
@@ -51,6 +53,13 @@ class [[nodiscard]] Status {
   std::string message_;
 };
 
+// Reading the value of a Result that holds an error is a bug in the caller: it stops the
+// process with the error's message instead of reading what is not there.
+[[noreturn]] inline void ValueOfFailedResult(const Status& status) {
+  std::fprintf(stderr, "hulpwijzer: the value of a failed Result was read: %s\n", status.message().c_str());
+  std::abort();
+}
+
 template <class T>
 class [[nodiscard]] Result {
  public:
@@ -58,12 +67,21 @@ class [[nodiscard]] Result {
   Result(Status status) : status_(std::move(status)) {}  // NOLINT
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }
-  T& value() { return *value_; }
-  const T& value() const { return *value_; }
-  T* operator->() { return &*value_; }
-  const T* operator->() const { return &*value_; }
+  T& value() {
+    Checked();
+    return *value_;
+  }
+  const T& value() const {
+    Checked();
+    return *value_;
+  }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
 
  private:
+  void Checked() const {
+    if (!value_) ValueOfFailedResult(status_);
+  }
   std::optional<T> value_;
   Status status_;
 };
