@@ -2,6 +2,7 @@
 loopback port: only what cannot run here is changed (listen ports on 127.0.0.1, a
 self-signed certificate, log and temp paths in a temporary folder, no IPv6 listens).
 Used by test_slow_clients.py and bench/serve.py."""
+import http.client
 import os
 import re
 import shutil
@@ -20,9 +21,23 @@ def tls_context():
 
 
 
+SITE = "hulpwijzer.example.nl"
+
+
+class SiteConnection(http.client.HTTPSConnection):
+    """HTTPS to the loopback address that names the site in the TLS handshake (SNI), as a
+    browser does: the shipped default server rejects a handshake for any other name."""
+
+    def __init__(self, port, timeout):
+        super().__init__(SITE, port, timeout=timeout, context=tls_context())
+
+    def connect(self):
+        sock = socket.create_connection(("127.0.0.1", self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=SITE)
+
+
 def https_status(port, path, timeout=5):
-    import http.client
-    connection = http.client.HTTPSConnection("127.0.0.1", port, timeout=timeout, context=tls_context())
+    connection = SiteConnection(port, timeout)
     try:
         connection.request("GET", path, headers={"Host": "hulpwijzer.example.nl"})
         response = connection.getresponse()
@@ -71,13 +86,15 @@ class ShippedNginx:
             text = f.read()
         text = re.sub(r"^\s*listen \[::\]:.*$", "", text, flags=re.M)
         text = re.sub(r"listen 443 ssl", "listen 127.0.0.1:%d ssl" % self.port, text)
-        text = re.sub(r"listen 80;", "listen 127.0.0.1:%d;" % plain_port, text)
+        text = re.sub(r"listen 80\b", "listen 127.0.0.1:%d" % plain_port, text)
         text = re.sub(r"server 127\.0\.0\.1:8080", "server 127.0.0.1:%d" % self.app_port, text)
         text = re.sub(r"ssl_certificate /\S+;", "ssl_certificate %s;" % cert, text)
         text = re.sub(r"ssl_certificate_key /\S+;", "ssl_certificate_key %s;" % key, text)
         text = re.sub(r"/var/log/nginx/", self.dir + "/", text)
         if self.without_rate_limits:  # for throughput figures from one load-generator address
             text = re.sub(r"^\s*limit_(req|conn) .*$", "", text, flags=re.M)
+            # wrk names the address it connects to in SNI; let that reach the site too.
+            text = text.replace("server_name %s;" % SITE, "server_name %s 127.0.0.1;" % SITE)
         with open(os.path.join(self.dir, "site.conf"), "w") as f:
             f.write(text)
         temp = os.path.join(self.dir, "temp")
