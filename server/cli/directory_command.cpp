@@ -9,6 +9,7 @@
 #include "cli/exit_codes.h"
 #include "domain/amsterdam_time.h"
 #include "domain/hsds.h"
+#include "domain/problem.h"
 #include "domain/publication.h"
 #include "domain/resident_view.h"
 #include "store/directory_store.h"
@@ -18,10 +19,11 @@
 namespace hw::cli {
 
 const char* const kDirectoryHelp =
-    "usage: hulpwijzer directory validate [--directory FILE] [--questionnaire FILE]\n"
+    "usage: hulpwijzer directory validate [--directory FILE] [--questionnaire FILE] [--json]\n"
     "       hulpwijzer directory export --format hsds [--lang nl|en] [--data DIR]\n"
     "       hulpwijzer directory publish --directory FILE [--questionnaire FILE]\n"
     "                                    [--data DIR] [--note TEXT]\n"
+    "       hulpwijzer directory problem-codes\n"
     "\n"
     "validate: checks a directory and questionnaire the way the server does before it\n"
     "serves or publishes them, and prints every problem with its file, entry and field.\n"
@@ -29,6 +31,9 @@ const char* const kDirectoryHelp =
     "\n"
     "  --directory FILE       directory.json to check (default: the embedded one)\n"
     "  --questionnaire FILE   questionnaire.json to check (default: the embedded one)\n"
+    "  --json                 print each problem as a JSON object on its own line on\n"
+    "                         standard output ({\"code\", \"params\", \"message\", \"file\",\n"
+    "                         \"entry\", \"organization\", \"field\"}), as the API sends it\n"
     "\n"
     "export: writes the directory as residents see it (never an unverified detail, never\n"
     "an address) to standard output as Open Referral HSDS 3.0 JSON: an array of\n"
@@ -48,6 +53,10 @@ const char* const kDirectoryHelp =
     "organisation's id or key, which editors cannot: requests are sealed to the keys\n"
     "filed under an organisation's key. Stop the server first. The audit log names every\n"
     "change to contact settings and every id or key that changed.\n"
+    "\n"
+    "problem-codes: lists every problem code that validate and the server can report\n"
+    "(the API sends the code and its parameters with each problem), one JSON object a\n"
+    "line: {\"code\", \"params\", \"english\"}. Interfaces keep a text for each.\n"
     "\n"
     "Exit codes: 0 valid or exported, 65 invalid data, 66 a file or data folder cannot be\n"
     "read, 64 wrong usage, 74 database error, 77 root on another user's data folder.\n";
@@ -115,6 +124,10 @@ int RunValidate(const Arguments& args) {
   }
   const domain::PublicationCheck check =
       domain::CheckPublication(directory, questionnaire, directory_name, questionnaire_name, Today());
+  if (!check.issues.empty() && args.Has("json")) {
+    for (const auto& problem : check.issues) std::cout << problem.ToJson().dump() << "\n";
+    return kExitDataError;
+  }
   if (!check.issues.empty()) {
     std::cerr << domain::Describe(check.issues);
     std::cerr << Counted(check.issues.size(), "problem", "problems") << " found; nothing was changed.\n";
@@ -128,16 +141,26 @@ int RunValidate(const Arguments& args) {
   return kExitOk;
 }
 
+int RunProblemCodes() {
+  for (domain::ProblemCode code : domain::AllProblemCodes()) {
+    const nlohmann::json line = {{"code", domain::CodeName(code)},
+                                 {"params", domain::TemplateParameters(code)},
+                                 {"english", domain::EnglishTemplate(code)}};
+    std::cout << line.dump() << "\n";
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunDirectory(const std::vector<std::string>& args) {
   // The subcommand decides which flags exist; parse once to find it, then strictly.
-  auto loose = Arguments::Parse(args, {"directory", "questionnaire", "format", "lang", "data", "note"}, {"help"});
+  auto loose = Arguments::Parse(args, {"directory", "questionnaire", "format", "lang", "data", "note"}, {"help", "json"});
   const std::string sub = loose.ok() && !loose->positional().empty() ? loose->positional()[0] : "";
   const bool exporting = sub == "export";
   auto parsed = exporting         ? Arguments::Parse(args, {"format", "lang", "data"}, {"help"})
                 : sub == "publish" ? Arguments::Parse(args, {"directory", "questionnaire", "data", "note"}, {"help"})
-                                   : Arguments::Parse(args, {"directory", "questionnaire"}, {"help"});
+                                   : Arguments::Parse(args, {"directory", "questionnaire"}, {"help", "json"});
   if (!parsed.ok()) {
     std::cerr << "hulpwijzer directory: " << parsed.status().message() << "\n";
     return kExitUsage;
@@ -146,6 +169,7 @@ int RunDirectory(const std::vector<std::string>& args) {
     std::cout << kDirectoryHelp;
     return kExitOk;
   }
+  if (parsed->positional().size() == 1 && sub == "problem-codes") return RunProblemCodes();
   if (parsed->positional().size() != 1 || (sub != "validate" && sub != "publish" && !exporting)) {
     std::cerr << kDirectoryHelp;
     return kExitUsage;

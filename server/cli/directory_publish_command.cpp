@@ -59,7 +59,7 @@ int RunDirectoryPublish(const Arguments& args) {
   }
   auto bindings = domain::PublishedBindings(store);
   if (!bindings.ok()) return Fail(kExitIoError, bindings.status().message());
-  const domain::ValidationIssues rebound = bindings->Check(check.publication.directory, *directory_file);
+  const domain::Problems rebound = bindings->Check(check.publication.directory, *directory_file);
   const json changes = domain::ContactSettingChanges(json::parse(current.value()->directory, nullptr, false),
                                                      check.publication.directory);
   const std::string note = args.Get("note").value_or("published by the operator");

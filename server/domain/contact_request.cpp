@@ -12,6 +12,12 @@ using nlohmann::json;
 
 const std::set<std::string> kFields = {"organization_id", "channel", "phone", "email", "safe_times", "voicemail_ok",
                                        "may_identify", "code_word", "language", "message", "consent"};
+std::string KnownFields() {
+  std::string list;
+  for (const auto& name : kFields) list += (list.empty() ? "" : ", ") + name;
+  return list;
+}
+
 const std::set<std::string> kSafeTimes = {"weekday_morning", "weekday_afternoon", "weekday_evening", "weekend"};
 const std::set<std::string> kLanguages = {"nl", "en", "ar", "tr", "pl", "uk", "ti"};
 
@@ -43,37 +49,41 @@ bool HasControl(const std::string& text, bool allow_newlines) {
 class Checker {
  public:
   explicit Checker(const json& body) : body_(body) {}
-  std::vector<FieldError> errors;
+  Problems errors;
 
-  void Fail(const std::string& field, const std::string& code, const std::string& message) {
-    errors.push_back({field, code, message});
+  void Fail(const std::string& field, ProblemCode code, std::string message, nlohmann::json params = nlohmann::json::object()) {
+    if (std::string(EnglishTemplate(code)).find("{field}") != std::string::npos) params["field"] = field;
+    Problem problem = MakeProblem(code, std::move(params), std::move(message));
+    problem.file = "contact_request";
+    problem.field = field;
+    errors.push_back(std::move(problem));
   }
   bool Present(const char* field) const { return body_.contains(field) && !body_[field].is_null(); }
 
   std::string Text(const char* field, bool required, size_t max_chars, bool multiline) {
     if (!Present(field)) {
-      if (required) Fail(field, "required", std::string(field) + " is required.");
+      if (required) Fail(field, ProblemCode::kRequired, std::string(field) + " is required.");
       return "";
     }
     if (!body_[field].is_string()) {
-      Fail(field, "invalid", std::string(field) + " must be text.");
+      Fail(field, ProblemCode::kInvalid, std::string(field) + " must be text.");
       return "";
     }
     const std::string value = Trimmed(body_[field].get_ref<const std::string&>());
-    if (value.empty() && required) Fail(field, "required", std::string(field) + " is required.");
+    if (value.empty() && required) Fail(field, ProblemCode::kRequired, std::string(field) + " is required.");
     else if (CodePoints(value) > max_chars)
-      Fail(field, "too_long", std::string(field) + " is longer than " + std::to_string(max_chars) + " characters.");
-    else if (HasControl(value, multiline)) Fail(field, "invalid", std::string(field) + " contains control characters.");
+      Fail(field, ProblemCode::kTooLongField, std::string(field) + " is longer than " + std::to_string(max_chars) + " characters.", {{"max", max_chars}});
+    else if (HasControl(value, multiline)) Fail(field, ProblemCode::kInvalid, std::string(field) + " contains control characters.");
     return value;
   }
 
   bool Bool(const char* field) {
     if (!Present(field)) {
-      Fail(field, "required", std::string(field) + " is required (true or false).");
+      Fail(field, ProblemCode::kRequired, std::string(field) + " is required (true or false).");
       return false;
     }
     if (!body_[field].is_boolean()) {
-      Fail(field, "invalid", std::string(field) + " must be true or false.");
+      Fail(field, ProblemCode::kInvalid, std::string(field) + " must be true or false.");
       return false;
     }
     return body_[field].get<bool>();
@@ -104,43 +114,43 @@ bool PlausibleEmail(const std::string& email) {
 ContactRequestCheck CheckContactRequest(const json& body) {
   ContactRequestCheck check;
   if (!body.is_object()) {
-    check.errors.push_back({"", "invalid", "The request body must be a JSON object."});
+    check.errors.push_back(MakeProblem(ProblemCode::kInvalid, {{"field", "body"}}, "The request body must be a JSON object."));
     return check;
   }
   Checker c(body);
   for (auto it = body.begin(); it != body.end(); ++it)
-    if (!kFields.count(it.key())) c.Fail(it.key(), "unknown_field", "\"" + it.key().substr(0, 40) + "\" is not a known field.");
+    if (!kFields.count(it.key())) c.Fail(it.key(), ProblemCode::kUnknownField, "\"" + it.key().substr(0, 40) + "\" is not a known field.", {{"allowed", KnownFields()}});
 
   check.organization_id = c.Text("organization_id", true, 36, false);
   if (!check.organization_id.empty() && !IsLowercaseUuid(check.organization_id))
-    c.Fail("organization_id", "invalid", "organization_id must be the id of an organisation.");
+    c.Fail("organization_id", ProblemCode::kInvalid, "organization_id must be the id of an organisation.");
 
   const std::string channel = c.Text("channel", true, 10, false);
   if (!channel.empty() && channel != "phone" && channel != "email")
-    c.Fail("channel", "invalid", "channel must be \"phone\" or \"email\".");
+    c.Fail("channel", ProblemCode::kInvalid, "channel must be \"phone\" or \"email\".");
   const std::string phone = c.Text("phone", channel == "phone", 40, false);
   const std::string email = c.Text("email", channel == "email", 254, false);
   std::string normalised_phone;
   if (channel == "phone" && !phone.empty()) {
     normalised_phone = NormalisePhone(phone);
-    if (normalised_phone.empty()) c.Fail("phone", "invalid", "phone must be a phone number like 06 12345678.");
+    if (normalised_phone.empty()) c.Fail("phone", ProblemCode::kInvalid, "phone must be a phone number like 06 12345678.");
   }
   if (channel == "email" && !email.empty() && !PlausibleEmail(email))
-    c.Fail("email", "invalid", "email must be an e-mail address like naam@voorbeeld.nl.");
+    c.Fail("email", ProblemCode::kInvalid, "email must be an e-mail address like naam@voorbeeld.nl.");
   // Keep only the detail of the chosen channel: collect no more than is needed.
-  if (channel == "phone" && !email.empty()) c.Fail("email", "invalid", "Give an e-mail address only when channel is \"email\".");
-  if (channel == "email" && !phone.empty()) c.Fail("phone", "invalid", "Give a phone number only when channel is \"phone\".");
+  if (channel == "phone" && !email.empty()) c.Fail("email", ProblemCode::kInvalid, "Give an e-mail address only when channel is \"email\".");
+  if (channel == "email" && !phone.empty()) c.Fail("phone", ProblemCode::kInvalid, "Give a phone number only when channel is \"phone\".");
 
   std::vector<std::string> safe_times;
   if (!c.Present("safe_times")) {
-    c.Fail("safe_times", "required", "safe_times is required: when is it safe to contact you?");
+    c.Fail("safe_times", ProblemCode::kRequired, "safe_times is required: when is it safe to contact you?");
   } else if (!body["safe_times"].is_array() || body["safe_times"].empty()) {
-    c.Fail("safe_times", "required", "safe_times must list at least one moment.");
+    c.Fail("safe_times", ProblemCode::kRequired, "safe_times must list at least one moment.");
   } else {
     std::set<std::string> seen;
     for (const json& t : body["safe_times"]) {
       if (!t.is_string() || !kSafeTimes.count(t.get<std::string>())) {
-        c.Fail("safe_times", "invalid", "safe_times may only contain weekday_morning, weekday_afternoon, weekday_evening, weekend.");
+        c.Fail("safe_times", ProblemCode::kInvalid, "safe_times may only contain weekday_morning, weekday_afternoon, weekday_evening, weekend.");
         break;
       }
       if (seen.insert(t.get<std::string>()).second) safe_times.push_back(t.get<std::string>());
@@ -151,10 +161,10 @@ ContactRequestCheck CheckContactRequest(const json& body) {
   const std::string code_word = c.Text("code_word", false, kMaxCodeWordChars, false);
   std::string language = c.Text("language", true, 2, false);
   if (!language.empty() && !kLanguages.count(language))
-    c.Fail("language", "invalid", "language must be one of nl, en, ar, tr, pl, uk, ti.");
+    c.Fail("language", ProblemCode::kInvalid, "language must be one of nl, en, ar, tr, pl, uk, ti.");
   const std::string message = c.Text("message", false, kMaxMessageChars, true);
   if (!c.Present("consent") || body["consent"] != true)
-    c.Fail("consent", "consent_required", "consent must be true: the resident agrees that the organisation contacts them.");
+    c.Fail("consent", ProblemCode::kConsentRequired, "consent must be true: the resident agrees that the organisation contacts them.");
 
   check.errors = std::move(c.errors);
   if (!check.ok()) return check;

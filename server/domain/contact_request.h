@@ -8,21 +8,19 @@
 #include <string>
 #include <vector>
 
+#include "domain/problem.h"
+
 namespace hw::domain {
 
 constexpr size_t kMaxMessageChars = 1000;
 constexpr size_t kMaxCodeWordChars = 40;
 
-struct FieldError {
-  std::string field;
-  std::string code;     // "required", "invalid", "too_long", "unknown_field", "consent_required"
-  std::string message;  // one English sentence; the form shows its own Dutch text per code
-};
-
 struct ContactRequestCheck {
   std::string organization_id;
   nlohmann::json content;  // what gets sealed: channel, phone/email, safe_times, ...
-  std::vector<FieldError> errors;
+  // Codes "required", "invalid", "too_long", "unknown_field", "consent_required", each
+  // with the field in params and its own English sentence; the form shows its own text.
+  Problems errors;
   bool ok() const { return errors.empty(); }
 };
 

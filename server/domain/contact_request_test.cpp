@@ -15,7 +15,7 @@ json Valid() {
 
 std::string FirstField(const json& body) {
   const auto check = CheckContactRequest(body);
-  return check.errors.empty() ? "" : check.errors[0].field + ":" + check.errors[0].code;
+  return check.errors.empty() ? "" : check.errors[0].field + ":" + CodeName(check.errors[0].code);
 }
 
 TEST_CASE("a valid request keeps only what the organisation needs", "[contact]") {

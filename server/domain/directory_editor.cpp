@@ -33,8 +33,8 @@ void RewriteOrganizations(json& node, const std::map<std::string, std::string>& 
 }
 
 // Refuses (before anything is stored) a draft with a text over its bound.
-Status RefuseUnbounded(const json& directory, const json& questionnaire, ValidationIssues* refused) {
-  ValidationIssues issues = CheckTextBounds(directory, "directory");
+Status RefuseUnbounded(const json& directory, const json& questionnaire, Problems* refused) {
+  Problems issues = CheckTextBounds(directory, "directory");
   for (auto& issue : CheckTextBounds(questionnaire, "questionnaire")) issues.push_back(std::move(issue));
   if (issues.empty()) return Status::Ok();
   const std::string first = issues[0].ToString();
@@ -58,7 +58,7 @@ Result<int64_t> DirectoryEditor::Audited(const std::string& editor, const std::s
   return *made;
 }
 
-Result<ValidationIssues> DirectoryEditor::BindingIssues(const std::string& directory_text) {
+Result<Problems> DirectoryEditor::BindingIssues(const std::string& directory_text) {
   auto versions = store_.Versions();
   if (!versions.ok()) return versions.status();
   std::lock_guard<std::mutex> lock(bindings_mutex_);
@@ -72,7 +72,7 @@ Result<ValidationIssues> DirectoryEditor::BindingIssues(const std::string& direc
   return bindings_.Check(json::parse(directory_text, nullptr, false), "directory");
 }
 
-Status DirectoryEditor::AddBindingIssues(const std::string& directory_text, ValidationIssues* issues) {
+Status DirectoryEditor::AddBindingIssues(const std::string& directory_text, Problems* issues) {
   auto bindings = BindingIssues(directory_text);
   if (!bindings.ok()) return bindings.status();
   issues->insert(issues->end(), bindings->begin(), bindings->end());
@@ -114,7 +114,7 @@ Result<DraftView> DirectoryEditor::OpenDraft(const std::string& editor) {
 Result<DraftView> DirectoryEditor::SaveDraft(const std::string& editor, int64_t revision, const json& directory,
                                              const std::optional<json>& questionnaire,
                                              const std::map<std::string, std::string>& replacements,
-                                             ValidationIssues* refused) {
+                                             Problems* refused) {
   auto existing = store_.GetDraft();
   if (!existing.ok()) return existing.status();
   if (!existing.value()) return Status::NotFound("there is no draft; open it first");
@@ -157,7 +157,7 @@ Status DirectoryEditor::DiscardDraft(const std::string& editor) {
 }
 
 Result<HsdsImportView> DirectoryEditor::ImportHsds(const std::string& editor, int64_t revision, const json& document,
-                                                   const std::string& lang, ValidationIssues* refused) {
+                                                   const std::string& lang, Problems* refused) {
   auto draft = OpenDraft(editor);
   if (!draft.ok()) return draft.status();
   const json base = json::parse(draft->draft.directory, nullptr, false);
@@ -209,7 +209,7 @@ Result<PreviewDraft> DirectoryEditor::DraftToPreview() {
 }
 
 Result<int64_t> DirectoryEditor::Publish(const std::string& editor, int64_t revision, const std::string& note,
-                                         ValidationIssues* issues) {
+                                         Problems* issues) {
   auto draft = store_.GetDraft();
   if (!draft.ok()) return draft.status();
   if (!draft.value()) return Status::NotFound("there is no draft to publish");

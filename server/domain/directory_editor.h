@@ -34,7 +34,7 @@ namespace hw::domain {
 
 struct DraftView {
   store::Draft draft;
-  ValidationIssues issues;
+  Problems issues;
   std::vector<DetailChange> unticked;  // by this save: edited details that lost "verified"
 };
 
@@ -96,14 +96,14 @@ class DirectoryEditor {
   Result<DraftView> SaveDraft(const std::string& editor, int64_t revision, const nlohmann::json& directory,
                               const std::optional<nlohmann::json>& questionnaire,
                               const std::map<std::string, std::string>& replacements,
-                              ValidationIssues* refused = nullptr);
+                              Problems* refused = nullptr);
   Status DiscardDraft(const std::string& editor);
   // Applies an HSDS document (a JSON list of organizations, as /hsds/ and `directory export`
   // give it; `lang` nl or en) to the draft at `revision` and saves it, as SaveDraft does,
   // with an audit entry that counts the changes and refusals. Changed contact details come
   // in unverified. Errors as SaveDraft's.
   Result<HsdsImportView> ImportHsds(const std::string& editor, int64_t revision, const nlohmann::json& document,
-                                    const std::string& lang, ValidationIssues* refused = nullptr);
+                                    const std::string& lang, Problems* refused = nullptr);
   Result<EditorOverview> Overview();
   Result<std::vector<store::VersionInfo>> Versions();  // newest first
   // kNotFound when there is no such version.
@@ -113,7 +113,7 @@ class DirectoryEditor {
   Result<PreviewDraft> DraftToPreview();
   // kInvalidArgument (with the issues in `issues`) when the draft is not valid;
   // kPermissionDenied when it changes a crisis line and no second editor approved it.
-  Result<int64_t> Publish(const std::string& editor, int64_t revision, const std::string& note, ValidationIssues* issues);
+  Result<int64_t> Publish(const std::string& editor, int64_t revision, const std::string& note, Problems* issues);
   Result<PublishCheck> CheckBeforePublish();
   // A second editor's approval of this revision's crisis-line changes. kAlreadyExists when
   // the draft moved on; kFailedPrecondition when there is nothing to approve;
@@ -138,8 +138,8 @@ class DirectoryEditor {
 
   Result<std::vector<DetailChange>> CrisisChangesOf(const store::Draft& draft);
   // Issues of a directory text whose ids and keys differ from their published bindings.
-  Result<ValidationIssues> BindingIssues(const std::string& directory_text);
-  Status AddBindingIssues(const std::string& directory_text, ValidationIssues* issues);
+  Result<Problems> BindingIssues(const std::string& directory_text);
+  Status AddBindingIssues(const std::string& directory_text, Problems* issues);
   // "; contact settings: path: before -> after, ..." between the published version and
   // `next`, or "" when none changed.
   std::string ContactSettingsNote(const nlohmann::json& next);

@@ -40,11 +40,11 @@ void CheckProvenance(JsonChecker& c, const json& detail) {
   c.IsoDate(detail, "checked");
   const bool verified = c.Bool(detail, "verified") && detail["verified"].get<bool>();
   if (verified && !detail.contains("source_url"))
-    c.Fail("is marked verified but names no source: add source_url, the https page where it was seen", "source_url");
+    c.Fail(ProblemCode::kVerifiedWithoutSource, "source_url");
   else if (detail.contains("source_url"))
     c.HttpsUrl(detail, "source_url");
   if (c.String(detail, "source_date", /*required=*/false) && !IsSourceDate(detail["source_date"].get<std::string>()))
-    c.Fail("must be the source's own date as YYYY, YYYY-MM or YYYY-MM-DD", "source_date");
+    c.Fail(ProblemCode::kSourceDate, "source_date");
 }
 
 
@@ -58,9 +58,9 @@ void CheckEnumList(JsonChecker& c, const json& parent, const char* key, const st
       if (!item.is_string() || !values.count(item.get<std::string>())) {
         std::string list;
         for (const auto& v : values) list += (list.empty() ? "" : ", ") + v;
-        c.Fail("must be one of: " + list, where);
+        c.Fail(MakeProblem(ProblemCode::kListNotOneOf, {{"allowed", list}}), where);
       } else if (!seen.insert(item.get<std::string>()).second) {
-        c.Fail("\"" + item.get<std::string>() + "\" is listed twice", where);
+        c.Fail(MakeProblem(ProblemCode::kListedTwice, {{"value", Shortened(item.get<std::string>())}}), where);
       }
     }
   });
@@ -69,7 +69,7 @@ void CheckEnumList(JsonChecker& c, const json& parent, const char* key, const st
 void CheckSchedule(JsonChecker& c, const json& parent, const char* key) {
   if (!c.Array(parent, key, /*required=*/false)) return;
   c.WithField(key, [&] {
-    for (const std::string& problem : ScheduleProblems(parent[key])) c.Fail(problem);
+    for (Problem& problem : ScheduleProblems(parent[key])) c.Fail(std::move(problem));
   });
 }
 
@@ -82,8 +82,8 @@ void CheckPhone(JsonChecker& c, const json& phone) {
   c.Text(phone, "cost");
   CheckProvenance(c, phone);
   if (c.String(phone, "number") && c.String(phone, "tel")) {
-    const std::string problem = CheckDutchPhone(phone["number"].get<std::string>(), phone["tel"].get<std::string>());
-    if (!problem.empty()) c.Fail(problem, "tel");
+    auto problem = CheckDutchPhone(phone["number"].get<std::string>(), phone["tel"].get<std::string>());
+    if (problem) c.Fail(std::move(*problem), "tel");
   }
 }
 
@@ -116,9 +116,9 @@ void CheckDayAndNight(JsonChecker& c, const json& service) {
   if (!service.contains("schedule") || !service["schedule"].is_array()) return;
   const bool always = CoversWholeWeek(service["schedule"]);
   if (service["day_and_night"].get<bool>() && !always) {
-    c.Fail("says day and night, but the schedule does not cover every day from 00:00 to 23:59", "day_and_night");
+    c.Fail(ProblemCode::kDayAndNightNotCovered, "day_and_night");
   } else if (!service["day_and_night"].get<bool>() && always) {
-    c.Fail("says not day and night, but the schedule covers every day from 00:00 to 23:59", "day_and_night");
+    c.Fail(ProblemCode::kDayAndNightCovered, "day_and_night");
   }
 }
 
@@ -129,7 +129,7 @@ void CheckFacts(JsonChecker& c, const json& service) {
   for (const char* field : {"free", "anonymous", "day_and_night", "schedule", "languages"})
     states_facts = states_facts || service.contains(field);
   if (!service.contains("facts")) {
-    if (states_facts) c.Fail("states hours, cost, anonymity or languages but not where they were seen: add facts", "facts");
+    if (states_facts) c.Fail(ProblemCode::kFactsWithoutSource, "facts");
     return;
   }
   if (!c.Object(service, "facts")) return;
@@ -161,7 +161,7 @@ void CheckService(JsonChecker& c, const json& service) {
     for (size_t i = 0; i < service["phones"].size(); ++i) {
       c.WithField(Index("phones", i), [&] {
         if (service["phones"][i].is_object()) CheckPhone(c, service["phones"][i]);
-        else c.Fail("must be an object");
+        else c.Fail(ProblemCode::kNotObject);
       });
     }
   }
@@ -171,7 +171,7 @@ void CheckService(JsonChecker& c, const json& service) {
     for (size_t i = 0; i < service["languages"].size(); ++i) {
       const json& language = service["languages"][i];
       if (!language.is_string() || !IsLanguageCode(language.get<std::string>()))
-        c.Fail("must be a two-letter language code such as \"nl\"", Index("languages", i));
+        c.Fail(ProblemCode::kNotLanguageCode, Index("languages", i));
     }
   }
   c.Text(service, "area");
@@ -196,14 +196,14 @@ void CheckOrganization(JsonChecker& c, const json& org, std::set<std::string>& k
     for (size_t i = 0; i < org["services"].size(); ++i) {
       c.WithField(Index("services", i), [&] {
         if (org["services"][i].is_object()) CheckService(c, org["services"][i]);
-        else c.Fail("must be an object");
+        else c.Fail(ProblemCode::kNotObject);
       });
     }
   }
   if (c.Array(org, "todo", /*required=*/false, /*non_empty=*/false)) {
     for (size_t i = 0; i < org["todo"].size(); ++i) {
       c.WithField(Index("todo", i), [&] {
-        if (!org["todo"][i].is_object()) return c.Fail("must be a text with nl and en");
+        if (!org["todo"][i].is_object()) return c.Fail(ProblemCode::kTodoNotText);
         c.OnlyKeys(org["todo"][i], {"nl", "en"});
         c.String(org["todo"][i], "nl");
         c.String(org["todo"][i], "en");
@@ -211,6 +211,10 @@ void CheckOrganization(JsonChecker& c, const json& org, std::set<std::string>& k
     }
   }
   (void)keys;
+}
+
+std::string KeyOf(const json& org) {
+  return org.is_object() && org.contains("key") && org["key"].is_string() ? org["key"].get<std::string>() : "";
 }
 
 std::string EntryName(const json& org, size_t i) {
@@ -221,10 +225,10 @@ std::string EntryName(const json& org, size_t i) {
 
 }  // namespace
 
-ValidationIssues ValidateDirectory(const json& directory, const std::string& file) {
+Problems ValidateDirectory(const json& directory, const std::string& file) {
   JsonChecker c(file);
   if (!directory.is_object()) {
-    c.Fail("the document must be a JSON object with \"format\" and \"organizations\"");
+    c.Fail(ProblemCode::kDirectoryShape);
     return c.issues();
   }
   c.OnlyKeys(directory, {"format", "organizations"});
@@ -234,12 +238,12 @@ ValidationIssues ValidateDirectory(const json& directory, const std::string& fil
   std::set<std::string> keys;
   const json& orgs = directory["organizations"];
   for (size_t i = 0; i < orgs.size(); ++i) {
-    c.WithEntry(EntryName(orgs[i], i), [&] {
-      if (!orgs[i].is_object()) return c.Fail("must be an object");
+    c.WithOrganization(EntryName(orgs[i], i), KeyOf(orgs[i]), static_cast<int>(i), [&] {
+      if (!orgs[i].is_object()) return c.Fail(ProblemCode::kNotObject);
       if (c.String(orgs[i], "key")) {
         const std::string key = orgs[i]["key"].get<std::string>();
-        if (!IsSlug(key)) c.Fail("must be lowercase letters, digits and single hyphens", "key");
-        else if (!keys.insert(key).second) c.Fail("\"" + key + "\" is used by another organisation", "key");
+        if (!IsSlug(key)) c.Fail(ProblemCode::kNotSlug, "key");
+        else if (!keys.insert(key).second) c.Fail(MakeProblem(ProblemCode::kKeyTaken, {{"key", Shortened(key)}}), "key");
       }
       CheckOrganization(c, orgs[i], keys);
     });

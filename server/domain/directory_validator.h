@@ -6,10 +6,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "domain/validation_issue.h"
+#include "domain/problem.h"
 
 namespace hw::domain {
 
-ValidationIssues ValidateDirectory(const nlohmann::json& directory, const std::string& file = "directory.json");
+Problems ValidateDirectory(const nlohmann::json& directory, const std::string& file = "directory.json");
 
 }  // namespace hw::domain

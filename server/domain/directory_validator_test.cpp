@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "domain/problem_for_tests.h"
 #include "domain/test_data.h"
 
 namespace hw::domain {
@@ -12,15 +13,16 @@ using testing::RealDirectory;
 
 // Exactly one finding, and it mentions every fragment given.
 void ExpectOneIssue(const nlohmann::json& directory, std::initializer_list<const char*> fragments) {
-  const ValidationIssues issues = ValidateDirectory(directory);
+  const Problems issues = ValidateDirectory(directory);
   INFO(Describe(issues));
   REQUIRE(issues.size() == 1);
+  testing::CheckParamsMatchTemplate(issues[0]);
   const std::string text = issues[0].ToString();
   for (const char* fragment : fragments) CHECK_THAT(text, Catch::Contains(fragment));
 }
 
 TEST_CASE("the embedded directory is valid", "[directory]") {
-  const ValidationIssues issues = ValidateDirectory(RealDirectory());
+  const Problems issues = ValidateDirectory(RealDirectory());
   INFO(Describe(issues));
   CHECK(issues.empty());
 }

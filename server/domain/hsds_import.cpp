@@ -221,7 +221,7 @@ HsdsImportResult Importer::Run(const json& document) {
     Refuse("", "an HSDS document here is a JSON array of organizations, as `hulpwijzer directory export --format hsds` "
                "writes it; nothing was imported");
   } else {
-    for (const ValidationIssue& issue : ValidateDirectory(current_)) known_issues_.insert(issue.ToString());
+    for (const Problem& issue : ValidateDirectory(current_)) known_issues_.insert(issue.ToString());
     std::set<size_t> seen;
     for (size_t i = 0; i < document.size(); ++i) {
       const std::string path = "[" + std::to_string(i) + "]";
@@ -423,8 +423,8 @@ void Importer::ImportPhone(const std::string& pp, const json& phone, size_t oi, 
   if (!number_value.is_string() || IsEmptyValue(number_value)) return Refuse(Path(pp, "number"), "is missing; not imported");
   const std::string number = number_value.get<std::string>();
   const std::string tel = TelFor(number);
-  if (const std::string problem = CheckDutchPhone(number, tel); !problem.empty())
-    return Refuse(Path(pp, "number"), problem + "; write the number as it is dialled in the Netherlands, like 0800-2000 "
+  if (const auto problem = CheckDutchPhone(number, tel))
+    return Refuse(Path(pp, "number"), problem->message + "; write the number as it is dialled in the Netherlands, like 0800-2000 "
                                                 "or 112; not imported");
   if (!IsEmptyValue(Field(phone, "extension")))
     return Refuse(Path(pp, "extension"), "a tel: link cannot dial an extension; publish a direct number; not imported");
@@ -818,7 +818,7 @@ void Importer::Propose(const std::string& path, const std::string& change, const
   apply(next);
   std::set<std::string> after;
   std::string added;
-  for (const ValidationIssue& issue : ValidateDirectory(next)) {
+  for (const Problem& issue : ValidateDirectory(next)) {
     if (!known_issues_.count(issue.ToString()))
       added += (added.empty() ? "" : "; ") + (issue.field.empty() ? "" : issue.field + ": ") + issue.message;
     after.insert(issue.ToString());

@@ -845,7 +845,7 @@ TEST_CASE("import: a new chat needs a description and is added unverified", "[hs
 TEST_CASE("import into a draft that has problems: they stay, and no change may add one", "[hsds]") {
   ImportFixture f;
   Org(f.directory, "moviera")["description"].erase("en");  // an editor's unfinished draft
-  const ValidationIssues before = ValidateDirectory(f.directory);
+  const Problems before = ValidateDirectory(f.directory);
   REQUIRE(before.size() == 1);
   f.VtOrg()["name"] = "Veilig Thuis!";
   f.VtService()["languages"] = json::array({{{"code", "nl"}}, {{"code", "en"}}});
@@ -855,7 +855,7 @@ TEST_CASE("import into a draft that has problems: they stay, and no change may a
   CHECK(result.refusals.empty());
   CHECK(result.changes.size() == 3);
   CHECK(Contains(result.changes, "phone 0800-2000 changed to 0800-2000 (text)"));
-  const ValidationIssues after = ValidateDirectory(result.directory);
+  const Problems after = ValidateDirectory(result.directory);
   REQUIRE(after.size() == 1);
   CHECK(after[0].ToString() == before[0].ToString());
   // A change that adds a problem is still refused: Veilig Thuis says "day and night".
@@ -920,8 +920,8 @@ TEST_CASE("import and export read any draft without crashing, and add no problem
         (void)HsdsOrganizations(draft, "nl");
         const HsdsImportResult result = ImportHsds(document, draft, "nl", kDate);
         std::set<std::string> known;
-        for (const ValidationIssue& issue : ValidateDirectory(draft)) known.insert(issue.ToString());
-        for (const ValidationIssue& issue : ValidateDirectory(result.directory))
+        for (const Problem& issue : ValidateDirectory(draft)) known.insert(issue.ToString());
+        for (const Problem& issue : ValidateDirectory(result.directory))
           if (!known.count(issue.ToString())) failures.push_back(place.to_string() + ": added " + issue.ToString());
       } catch (const std::exception& e) {
         failures.push_back(place.to_string() + ": threw " + e.what());

@@ -21,17 +21,32 @@ std::string JsonChecker::Path(const std::string& last) const {
   return path;
 }
 
-void JsonChecker::Fail(const std::string& message, const std::string& subfield) {
-  issues_.push_back({file_, entry_, Path(subfield), message});
+void JsonChecker::Fail(Problem problem, const std::string& subfield) {
+  problem.file = file_;
+  problem.entry = entry_;
+  problem.organization = organization_;
+  problem.organization_index = organization_index_;
+  problem.field = Path(subfield);
+  issues_.push_back(std::move(problem));
 }
 
 void JsonChecker::WithEntry(const std::string& entry, const std::function<void()>& body) {
-  const std::string saved_entry = entry_;
+  WithOrganization(entry, "", -1, body);
+}
+
+void JsonChecker::WithOrganization(const std::string& entry, const std::string& key, int index,
+                                   const std::function<void()>& body) {
+  const std::string saved_entry = entry_, saved_organization = organization_;
+  const int saved_index = organization_index_;
   const auto saved_path = path_;
   entry_ = entry;
+  organization_ = key;
+  organization_index_ = index;
   path_.clear();
   body();
   entry_ = saved_entry;
+  organization_ = saved_organization;
+  organization_index_ = saved_index;
   path_ = saved_path;
 }
 
@@ -42,29 +57,50 @@ void JsonChecker::WithField(const std::string& segment, const std::function<void
 }
 
 namespace {
-// A value as it appears in a message: quoted, and cut short when it is long.
-std::string Shown(const std::string& value) {
-  constexpr size_t kShown = 80;
-  return "\"" + (value.size() <= kShown ? value : value.substr(0, kShown) + "...") + "\"";
+// The kind of a JSON value, as a code ("list") and in an English sentence ("a list").
+const char* KindOf(const json& value) {
+  if (value.is_object()) return "object";
+  if (value.is_array()) return "list";
+  if (value.is_string()) return "text";
+  if (value.is_boolean()) return "boolean";
+  if (value.is_number()) return "number";
+  return "null";
 }
 
-const char* TypeName(const json& value) {
-  if (value.is_object()) return "an object";
-  if (value.is_array()) return "a list";
-  if (value.is_string()) return "text";
-  if (value.is_boolean()) return "true or false";
-  if (value.is_number()) return "a number";
-  return "null";
+std::string KindInWords(const std::string& kind) {
+  if (kind == "object") return "an object";
+  if (kind == "list") return "a list";
+  if (kind == "boolean") return "true or false";
+  if (kind == "number") return "a number";
+  return kind;
+}
+
+Problem WrongType(const char* expected, const json& value) {
+  const std::string got = KindOf(value);
+  return MakeProblem(ProblemCode::kWrongType, {{"expected", expected}, {"got", got}},
+                     "must be " + KindInWords(expected) + ", not " + KindInWords(got));
+}
+
+std::string Listed(std::initializer_list<const char*> names) {
+  std::string list;
+  for (const char* name : names) list += (list.empty() ? "" : ", ") + std::string(name);
+  return list;
+}
+
+std::string Listed(const std::set<std::string>& names) {
+  std::string list;
+  for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+  return list;
 }
 }  // namespace
 
 bool JsonChecker::Object(const json& parent, const char* key, bool required) {
   if (!parent.contains(key)) {
-    if (required) Fail("is missing", key);
+    if (required) Fail(ProblemCode::kMissing, key);
     return false;
   }
   if (!parent[key].is_object()) {
-    Fail(std::string("must be an object, not ") + TypeName(parent[key]), key);
+    Fail(WrongType("object", parent[key]), key);
     return false;
   }
   return true;
@@ -72,15 +108,15 @@ bool JsonChecker::Object(const json& parent, const char* key, bool required) {
 
 bool JsonChecker::Array(const json& parent, const char* key, bool required, bool non_empty) {
   if (!parent.contains(key)) {
-    if (required) Fail("is missing", key);
+    if (required) Fail(ProblemCode::kMissing, key);
     return false;
   }
   if (!parent[key].is_array()) {
-    Fail(std::string("must be a list, not ") + TypeName(parent[key]), key);
+    Fail(WrongType("list", parent[key]), key);
     return false;
   }
   if (non_empty && parent[key].empty()) {
-    Fail("must not be empty", key);
+    Fail(ProblemCode::kEmpty, key);
     return false;
   }
   return true;
@@ -88,19 +124,19 @@ bool JsonChecker::Array(const json& parent, const char* key, bool required, bool
 
 bool JsonChecker::String(const json& parent, const char* key, bool required) {
   if (!parent.contains(key)) {
-    if (required) Fail("is missing", key);
+    if (required) Fail(ProblemCode::kMissing, key);
     return false;
   }
   const json& value = parent[key];
   if (!value.is_string()) {
-    Fail(std::string("must be text, not ") + TypeName(value), key);
+    Fail(WrongType("text", value), key);
     return false;
   }
   const std::string& text = value.get_ref<const std::string&>();
   bool blank = true;
   for (unsigned char c : text) blank = blank && std::isspace(c);
   if (blank) {
-    Fail("must not be empty", key);
+    Fail(ProblemCode::kEmpty, key);
     return false;
   }
   return true;
@@ -108,11 +144,11 @@ bool JsonChecker::String(const json& parent, const char* key, bool required) {
 
 bool JsonChecker::Bool(const json& parent, const char* key, bool required) {
   if (!parent.contains(key)) {
-    if (required) Fail("is missing (write true or false)", key);
+    if (required) Fail(ProblemCode::kMissingBool, key);
     return false;
   }
   if (!parent[key].is_boolean()) {
-    Fail(std::string("must be true or false, not ") + TypeName(parent[key]), key);
+    Fail(WrongType("boolean", parent[key]), key);
     return false;
   }
   return true;
@@ -120,12 +156,12 @@ bool JsonChecker::Bool(const json& parent, const char* key, bool required) {
 
 bool JsonChecker::Integer(const json& parent, const char* key, long min, long max, bool required) {
   if (!parent.contains(key)) {
-    if (required) Fail("is missing", key);
+    if (required) Fail(ProblemCode::kMissing, key);
     return false;
   }
   const json& value = parent[key];
   if (!value.is_number_integer() || value.get<long>() < min || value.get<long>() > max) {
-    Fail("must be a whole number from " + std::to_string(min) + " to " + std::to_string(max), key);
+    Fail(MakeProblem(ProblemCode::kNumberRange, {{"min", min}, {"max", max}}), key);
     return false;
   }
   return true;
@@ -136,11 +172,7 @@ void JsonChecker::OnlyKeys(const json& object, std::initializer_list<const char*
   for (auto it = object.begin(); it != object.end(); ++it) {
     bool known = false;
     for (const char* name : allowed) known = known || it.key() == name;
-    if (!known) {
-      std::string list;
-      for (const char* name : allowed) list += (list.empty() ? "" : ", ") + std::string(name);
-      Fail("is not a known field (allowed here: " + list + ")", it.key());
-    }
+    if (!known) Fail(MakeProblem(ProblemCode::kUnknownField, {{"allowed", Listed(allowed)}}), it.key());
   }
 }
 
@@ -157,18 +189,16 @@ void JsonChecker::OneOf(const json& parent, const char* key, const std::set<std:
   if (!String(parent, key, required)) return;
   const std::string& value = parent[key].get_ref<const std::string&>();
   if (values.count(value)) return;
-  std::string list;
-  for (const auto& v : values) list += (list.empty() ? "" : ", ") + v;
-  Fail(Shown(value) + " is not one of: " + list, key);
+  Fail(MakeProblem(ProblemCode::kNotOneOf, {{"value", Shortened(value)}, {"allowed", Listed(values)}}), key);
 }
 
 void JsonChecker::Uuid(const json& parent, const char* key) {
   if (!String(parent, key)) return;
   const std::string& value = parent[key].get_ref<const std::string&>();
   if (!IsLowercaseUuid(value)) {
-    Fail("must be a UUID in lowercase, like 3f2b8c1e-5d4a-4b6f-9c0d-1e2f3a4b5c6d", key);
+    Fail(ProblemCode::kNotUuid, key);
   } else if (!uuids_.insert(value).second) {
-    Fail("\"" + value + "\" is used more than once; every id must be unique", key);
+    Fail(MakeProblem(ProblemCode::kUuidTwice, {{"value", Shortened(value)}}), key);
   }
 }
 
@@ -176,9 +206,9 @@ void JsonChecker::HttpsUrl(const json& parent, const char* key) {
   if (!String(parent, key)) return;
   const std::string& value = parent[key].get_ref<const std::string&>();
   if (value.rfind("https://", 0) != 0) {
-    Fail("must start with https:// (got " + Shown(value) + ")", key);
+    Fail(MakeProblem(ProblemCode::kNotHttps, {{"got", Shortened(value)}}), key);
   } else if (!IsHttpsUrl(value)) {
-    Fail("is not a valid web address (got " + Shown(value) + ")", key);
+    Fail(MakeProblem(ProblemCode::kNotUrl, {{"got", Shortened(value)}}), key);
   }
 }
 
@@ -192,7 +222,7 @@ void JsonChecker::IsoDate(const json& parent, const char* key) {
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   const bool valid = shaped && year >= 2000 && month >= 1 && month <= 12 && day >= 1 &&
                      day <= kDays[month - 1] && !(month == 2 && day == 29 && !leap);
-  if (!valid) Fail("must be a date written as YYYY-MM-DD (got " + Shown(value) + ")", key);
+  if (!valid) Fail(MakeProblem(ProblemCode::kNotDate, {{"got", Shortened(value)}}), key);
 }
 
 }  // namespace hw::domain

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/validation_issue.h"
+#include "domain/problem.h"
 
 namespace hw::domain {
 
@@ -19,10 +19,14 @@ class JsonChecker {
   explicit JsonChecker(std::string file) : file_(std::move(file)) {}
 
   // Reports a problem at the current entry and field path (+ an optional sub-field).
-  void Fail(const std::string& message, const std::string& subfield = "");
+  void Fail(Problem problem, const std::string& subfield = "");
+  void Fail(ProblemCode code, const std::string& subfield = "") { Fail(MakeProblem(code), subfield); }
 
-  // Scopes: entry labels ("organization \"moviera\"") and field path segments.
+  // Scopes: entry labels ("question \"who\" (questions[0])") and field path segments.
+  // An organisation's entry also names the organisation (its key, "" when it has none,
+  // and its index), so interfaces can point at it without reading the label.
   void WithEntry(const std::string& entry, const std::function<void()>& body);
+  void WithOrganization(const std::string& entry, const std::string& key, int index, const std::function<void()>& body);
   void WithField(const std::string& segment, const std::function<void()>& body);
 
   // Each returns true when the field is present and of the expected shape; the caller
@@ -43,7 +47,7 @@ class JsonChecker {
   void HttpsUrl(const nlohmann::json& parent, const char* key);
   void IsoDate(const nlohmann::json& parent, const char* key);
 
-  const ValidationIssues& issues() const { return issues_; }
+  const Problems& issues() const { return issues_; }
   const std::string& file() const { return file_; }
 
  private:
@@ -51,9 +55,11 @@ class JsonChecker {
 
   std::string file_;
   std::string entry_;
+  std::string organization_;
+  int organization_index_ = -1;
   std::vector<std::string> path_;
   std::set<std::string> uuids_;
-  ValidationIssues issues_;
+  Problems issues_;
 };
 
 // "organizations[2]" style segment.

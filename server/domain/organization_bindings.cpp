@@ -42,26 +42,29 @@ void OrganizationBindings::Learn(const json& directory) {
   }
 }
 
-ValidationIssues OrganizationBindings::Check(const json& directory, const std::string& file) const {
-  ValidationIssues issues;
+Problems OrganizationBindings::Check(const json& directory, const std::string& file) const {
+  Problems issues;
   const json& orgs = Organizations(directory);
   for (size_t i = 0; i < orgs.size(); ++i) {
     const std::string* id = StringField(orgs[i], "id");
     const std::string* key = StringField(orgs[i], "key");
     if (!id || !key) continue;  // the validator reports what is missing
     const std::string entry = "organization \"" + *key + "\" (organizations[" + std::to_string(i) + "])";
+    const auto add = [&](ProblemCode code, nlohmann::json params, const char* field) {
+      Problem problem = MakeProblem(code, std::move(params));
+      problem.file = file;
+      problem.entry = entry;
+      problem.organization = *key;
+      problem.organization_index = static_cast<int>(i);
+      problem.field = field;
+      issues.push_back(std::move(problem));
+    };
     const auto bound_key = key_of_id_.find(*id);
     if (bound_key != key_of_id_.end() && bound_key->second != *key)
-      issues.push_back({file, entry, "key",
-                        "must stay \"" + bound_key->second + "\": the organisation with id " + *id +
-                            " was published with that key, and its requests are sealed to the keys filed under it. "
-                            "An editor cannot change an organisation's key; ask the operator"});
+      add(ProblemCode::kKeyBound, {{"published", bound_key->second}, {"id", *id}}, "key");
     const auto bound_id = id_of_key_.find(*key);
     if (bound_id != id_of_key_.end() && bound_id->second != *id)
-      issues.push_back({file, entry, "id",
-                        "must stay " + bound_id->second + ": the key \"" + *key +
-                            "\" was published with that id, and residents' requests name an organisation by its id. "
-                            "An editor cannot change an organisation's id; ask the operator"});
+      add(ProblemCode::kIdBound, {{"published", bound_id->second}, {"key", *key}}, "id");
   }
   return issues;
 }

@@ -16,7 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "domain/validation_issue.h"
+#include "domain/problem.h"
 #include "store/directory_store.h"
 
 namespace hw::domain {
@@ -28,7 +28,7 @@ class OrganizationBindings {
   void Learn(const nlohmann::json& directory);
   // Every organisation of `directory` whose id is bound to another key, or whose key is
   // bound to another id; named by entry and field as the validator names them.
-  ValidationIssues Check(const nlohmann::json& directory, const std::string& file) const;
+  Problems Check(const nlohmann::json& directory, const std::string& file) const;
 
  private:
   std::map<std::string, std::string> key_of_id_;

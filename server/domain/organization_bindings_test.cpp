@@ -30,7 +30,7 @@ TEST_CASE("an organisation's id and key stay bound as first published", "[bindin
     Org(swapped, "veilig-thuis")["key"] = "tmp";
     Org(swapped, "moviera")["key"] = "veilig-thuis";
     Org(swapped, "tmp")["key"] = "moviera";
-    const ValidationIssues issues = bindings.Check(swapped, "directory");
+    const Problems issues = bindings.Check(swapped, "directory");
     INFO(Describe(issues));
     REQUIRE(issues.size() == 4);
     CHECK_THAT(Describe(issues), Catch::Contains("field key: must stay \"veilig-thuis\"") &&

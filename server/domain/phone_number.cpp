@@ -24,38 +24,34 @@ bool IsServiceNumber(const std::string& digits) {
 
 }  // namespace
 
-std::string CheckDutchPhone(const std::string& written, const std::string& tel) {
+std::optional<Problem> CheckDutchPhone(const std::string& written, const std::string& tel) {
+  const std::string shown = Shortened(written);
   std::string digits;
-  if (!Digits(written, &digits) || digits.empty()) {
-    return "\"" + written + "\" is not a phone number: use digits, spaces and hyphens only";
-  }
+  if (!Digits(written, &digits) || digits.empty()) return MakeProblem(ProblemCode::kPhoneChars, {{"number", shown}});
   // Short numbers (112, 113, 144...) are dialled as written.
   if (digits.size() == 3 && digits[0] == '1') {
-    if (tel != digits) return "the number to dial for \"" + written + "\" must be \"" + digits + "\", not \"" + tel + "\"";
-    return "";
+    if (tel != digits)
+      return MakeProblem(ProblemCode::kShortTel, {{"number", shown}, {"expected", digits}, {"tel", Shortened(tel)}});
+    return std::nullopt;
   }
-  if (digits[0] != '0') return "\"" + written + "\" must start with 0 (or be a short number like 112)";
+  if (digits[0] != '0') return MakeProblem(ProblemCode::kPhoneZero, {{"number", shown}});
   if (IsServiceNumber(digits)) {
-    if (digits.size() != 8 && digits.size() != 11) {
-      return "\"" + written + "\" has " + std::to_string(digits.size()) +
-             " digits; 0800 and 0900 numbers have 8 or 11";
-    }
+    if (digits.size() != 8 && digits.size() != 11)
+      return MakeProblem(ProblemCode::kPhoneServiceLength, {{"number", shown}, {"digits", digits.size()}});
   } else if (digits.size() != 10) {
-    return "\"" + written + "\" has " + std::to_string(digits.size()) + " digits; Dutch numbers have 10";
+    return MakeProblem(ProblemCode::kPhoneLength, {{"number", shown}, {"digits", digits.size()}});
   }
   const std::string expected = "+31" + digits.substr(1);
-  if (tel != expected) {
-    return "the number to dial (\"" + tel + "\") does not match the written number \"" + written + "\"; it must be \"" +
-           expected + "\"";
-  }
-  return "";
+  if (tel != expected)
+    return MakeProblem(ProblemCode::kTelMismatch, {{"tel", Shortened(tel)}, {"number", shown}, {"expected", expected}});
+  return std::nullopt;
 }
 
 std::string DialFormOf(const std::string& written) {
   std::string digits;
   if (!Digits(written, &digits) || digits.empty()) return "";
   const std::string dialled = digits.size() == 3 && digits[0] == '1' ? digits : "+31" + digits.substr(1);
-  return CheckDutchPhone(written, dialled).empty() ? dialled : "";
+  return CheckDutchPhone(written, dialled) ? "" : dialled;
 }
 
 }  // namespace hw::domain

@@ -15,8 +15,13 @@ PublicationCheck CheckPublication(std::string_view directory_text, std::string_v
   PublicationCheck check;
   auto directory = ParseJson(directory_text, directory_name);
   auto questionnaire = ParseJson(questionnaire_text, questionnaire_name);
-  if (!directory.ok()) check.issues.push_back({directory_name, "", "", directory.status().message()});
-  if (!questionnaire.ok()) check.issues.push_back({questionnaire_name, "", "", questionnaire.status().message()});
+  const auto unreadable = [&](const std::string& file, const Status& status) {
+    Problem problem = MakeProblem(ProblemCode::kUnreadable, {{"detail", status.message()}});
+    problem.file = file;
+    check.issues.push_back(std::move(problem));
+  };
+  if (!directory.ok()) unreadable(directory_name, directory.status());
+  if (!questionnaire.ok()) unreadable(questionnaire_name, questionnaire.status());
   if (!check.issues.empty()) return check;
   // Absurd lengths first: nothing below has to cope with them.
   check.issues = CheckTextBounds(directory.value(), directory_name);

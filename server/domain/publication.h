@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "domain/validation_issue.h"
+#include "domain/problem.h"
 
 namespace hw::domain {
 
@@ -21,7 +21,7 @@ struct Publication {
 
 struct PublicationCheck {
   Publication publication;  // meaningful only when issues is empty
-  ValidationIssues issues;
+  Problems issues;
 };
 
 // `directory_name` and `questionnaire_name` are used in the messages (file names, or

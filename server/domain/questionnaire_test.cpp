@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "domain/questionnaire_validator.h"
+#include "domain/problem_for_tests.h"
 #include "domain/test_data.h"
 
 namespace hw::domain {
@@ -77,15 +78,16 @@ TEST_CASE("a skipped question matches only conditions that say unsure", "[routin
 }
 
 TEST_CASE("the real questionnaire is valid against the real directory", "[questionnaire]") {
-  const ValidationIssues issues = ValidateQuestionnaire(RealQuestionnaire(), RealDirectory());
+  const Problems issues = ValidateQuestionnaire(RealQuestionnaire(), RealDirectory());
   INFO(Describe(issues));
   CHECK(issues.empty());
 }
 
 void ExpectIssue(const nlohmann::json& questionnaire, const std::vector<std::string>& fragments) {
-  const ValidationIssues issues = ValidateQuestionnaire(questionnaire, RealDirectory());
+  const Problems issues = ValidateQuestionnaire(questionnaire, RealDirectory());
   INFO(Describe(issues));
   REQUIRE_FALSE(issues.empty());
+  testing::CheckParamsMatchTemplate(issues);
   const std::string text = issues[0].ToString();
   for (const auto& fragment : fragments) CHECK_THAT(text, Catch::Contains(fragment));
 }

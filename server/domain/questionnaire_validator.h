@@ -8,11 +8,11 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "domain/validation_issue.h"
+#include "domain/problem.h"
 
 namespace hw::domain {
 
-ValidationIssues ValidateQuestionnaire(const nlohmann::json& questionnaire, const nlohmann::json& directory,
+Problems ValidateQuestionnaire(const nlohmann::json& questionnaire, const nlohmann::json& directory,
                                        const std::string& file = "questionnaire.json");
 
 }  // namespace hw::domain

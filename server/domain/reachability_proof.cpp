@@ -33,7 +33,7 @@ int FirstUnset(const WeekMinutes& minutes) {
 
 }  // namespace
 
-ValidationIssues ProveReachableFirst(const json& questionnaire, const json& resident_directory, const std::string& file) {
+Problems ProveReachableFirst(const json& questionnaire, const json& resident_directory, const std::string& file) {
   JsonChecker c(file);
   const Questionnaire model = QuestionnaireFromJson(questionnaire);
   const std::map<std::string, WeekMinutes> reachable = ReachableMinutesByKey(resident_directory);
@@ -65,18 +65,21 @@ ValidationIssues ProveReachableFirst(const json& questionnaire, const json& resi
   if (named.size() > kPathsNamed) named.resize(kPathsNamed);
   for (const Failure& failure : named) {
     const auto& organizations = failure.outcome->organizations;
-    const std::string first = organizations.empty() ? "nobody" : "\"" + organizations.front() + "\"";
-    c.WithEntry("routing", [&] {
-      c.Fail("at " + DescribeMinuteOfWeek(failure.gap) + " (Europe/Amsterdam) the answers " +
-             DescribeAnswers(model, failure.path->answers) + " put " + first +
-             " first, and no organisation in that result can be reached then (no verified phone line "
-             "or chat open at that time)");
-    });
+    const std::string moment = DescribeMinuteOfWeek(failure.gap);  // "MO 03:00"
+    const json params = {{"day", moment.substr(0, 2)},
+                         {"time", moment.substr(3)},
+                         {"answers", DescribeAnswers(model, failure.path->answers)},
+                         {"organization", organizations.empty() ? "" : organizations.front()}};
+    std::string message = RenderTemplate(EnglishTemplate(ProblemCode::kUnreachable), params);
+    if (const size_t quotes = message.find("\"\" first"); organizations.empty() && quotes != std::string::npos)
+      message.replace(quotes, 2, "nobody");  // "put nobody first"
+    c.WithEntry("routing", [&] { c.Fail(MakeProblem(ProblemCode::kUnreachable, params, message)); });
   }
   if (failures > named.size()) {
     c.WithEntry("routing", [&] {
-      c.Fail("and " + Counted(failures - named.size(), "more path of answers has", "more paths of answers have") +
-             " moments at which their first result cannot be reached");
+      c.Fail(MakeProblem(ProblemCode::kUnreachableMore, {{"count", failures - named.size()}},
+                         "and " + Counted(failures - named.size(), "more path of answers has", "more paths of answers have") +
+                             " moments at which their first result cannot be reached"));
     });
   }
   return c.issues();

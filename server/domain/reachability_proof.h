@@ -11,13 +11,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "domain/validation_issue.h"
+#include "domain/problem.h"
 
 namespace hw::domain {
 
 // `questionnaire` must have passed ValidateQuestionnaire; `resident_directory` is the
 // ResidentView of the directory it routes to (only what residents see can reach them).
-ValidationIssues ProveReachableFirst(const nlohmann::json& questionnaire, const nlohmann::json& resident_directory,
+Problems ProveReachableFirst(const nlohmann::json& questionnaire, const nlohmann::json& resident_directory,
                                      const std::string& file = "questionnaire.json");
 
 }  // namespace hw::domain

@@ -16,7 +16,7 @@ using testing::Org;
 using testing::RealDirectory;
 using testing::RealQuestionnaire;
 
-std::string AllMessages(const ValidationIssues& issues) {
+std::string AllMessages(const Problems& issues) {
   std::string text;
   for (const auto& issue : issues) text += issue.ToString() + "\n";
   return text;

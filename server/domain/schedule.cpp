@@ -23,33 +23,35 @@ struct Slot {
 };
 
 // Valid slots of the schedule; problems with individual slots are appended to `problems`.
-std::vector<Slot> Slots(const json& schedule, std::vector<std::string>* problems) {
+std::vector<Slot> Slots(const json& schedule, Problems* problems) {
   std::vector<Slot> slots;
   for (size_t i = 0; i < schedule.size(); ++i) {
     const json& slot = schedule[i];
-    const std::string where = "slot " + std::to_string(i + 1) + ": ";
+    const int n = static_cast<int>(i + 1);
+    const auto fail = [&](ProblemCode code, json params = json::object()) {
+      params["slot"] = n;
+      problems->push_back(MakeProblem(code, std::move(params)));
+    };
     if (!slot.is_object()) {
-      problems->push_back(where + "must be an object with days, opens and closes");
+      fail(ProblemCode::kSlotNotObject);
       continue;
     }
     for (auto it = slot.begin(); it != slot.end(); ++it) {
       if (it.key() != "days" && it.key() != "opens" && it.key() != "closes")
-        problems->push_back(where + "\"" + it.key() + "\" is not a known field (allowed: days, opens, closes)");
+        fail(ProblemCode::kSlotUnknownField, {{"name", Shortened(it.key())}});
     }
     const int opens = slot.contains("opens") && slot["opens"].is_string() ? MinutesOfDay(slot["opens"]) : -1;
     const int closes = slot.contains("closes") && slot["closes"].is_string() ? MinutesOfDay(slot["closes"]) : -1;
-    if (opens < 0) problems->push_back(where + "the opening time must be written as HH:MM, like 09:00");
-    if (closes < 0) problems->push_back(where + "the closing time must be written as HH:MM, like 17:00");
-    if (opens >= 0 && closes >= 0 && closes <= opens)
-      problems->push_back(where + "closes (" + slot["closes"].get<std::string>() + ") before it opens (" +
-                          slot["opens"].get<std::string>() + ")");
+    if (opens < 0) fail(ProblemCode::kSlotOpens);
+    if (closes < 0) fail(ProblemCode::kSlotCloses);
+    if (opens >= 0 && closes >= 0 && closes <= opens) fail(ProblemCode::kSlotOrder, {{"closes", slot["closes"]}, {"opens", slot["opens"]}});
     if (!slot.contains("days") || !slot["days"].is_array() || slot["days"].empty()) {
-      problems->push_back(where + "days must be a list such as [\"MO\", \"TU\"]");
+      fail(ProblemCode::kSlotDays);
       continue;
     }
     for (const json& day : slot["days"]) {
       const int d = DayIndex(day);
-      if (d < 0) problems->push_back(where + day.dump() + " is not a day; use MO, TU, WE, TH, FR, SA, SU");
+      if (d < 0) fail(ProblemCode::kSlotNotDay, {{"day", Shortened(day.dump())}});
       else if (opens >= 0 && closes > opens) slots.push_back({d, opens, closes, i});
     }
   }
@@ -68,15 +70,16 @@ int MinutesOfDay(const std::string& hhmm) {
   return hours * 60 + minutes;
 }
 
-std::vector<std::string> ScheduleProblems(const json& schedule) {
-  std::vector<std::string> problems;
-  if (!schedule.is_array()) return {"must be a list of opening slots"};
+Problems ScheduleProblems(const json& schedule) {
+  Problems problems;
+  if (!schedule.is_array()) return {MakeProblem(ProblemCode::kScheduleNotList)};
   const std::vector<Slot> slots = Slots(schedule, &problems);
   for (size_t a = 0; a < slots.size(); ++a) {
     for (size_t b = a + 1; b < slots.size(); ++b) {
       if (slots[a].day == slots[b].day && slots[a].opens < slots[b].closes && slots[b].opens < slots[a].closes) {
-        problems.push_back("slots " + std::to_string(slots[a].index + 1) + " and " + std::to_string(slots[b].index + 1) +
-                           " overlap on " + kDays[slots[a].day]);
+        problems.push_back(MakeProblem(ProblemCode::kSlotOverlap, {{"a", slots[a].index + 1},
+                                                                   {"b", slots[b].index + 1},
+                                                                   {"day", kDays[slots[a].day]}}));
       }
     }
   }
@@ -85,7 +88,7 @@ std::vector<std::string> ScheduleProblems(const json& schedule) {
 
 bool CoversWholeWeek(const json& schedule) {
   if (!schedule.is_array()) return false;
-  std::vector<std::string> ignored;
+  Problems ignored;
   std::array<bool, 7> covered{};
   for (const Slot& slot : Slots(schedule, &ignored))
     if (slot.opens == 0 && slot.closes == 23 * 60 + 59) covered[slot.day] = true;

@@ -6,11 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "domain/problem.h"
+
 namespace hw::domain {
 
-// What is wrong with a schedule, one sentence per problem (empty when valid): unknown
-// days, times not written as HH:MM, closing before opening, slots that overlap.
-std::vector<std::string> ScheduleProblems(const nlohmann::json& schedule);
+// What is wrong with a schedule (empty when valid): unknown days, times not written as
+// HH:MM, closing before opening, slots that overlap. The problems name no file or field;
+// the caller places them.
+Problems ScheduleProblems(const nlohmann::json& schedule);
 
 // True when a valid schedule covers every day from 00:00 to 23:59 ("day and night").
 bool CoversWholeWeek(const nlohmann::json& schedule);

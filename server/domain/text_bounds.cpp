@@ -16,9 +16,12 @@ std::string WithThousands(size_t n) {
   return out;
 }
 
-std::string TooLong(const char* what, size_t length, size_t bound) {
-  return what + std::string(" is ") + WithThousands(length) + " characters long; at most " + WithThousands(bound) +
-         " are allowed here";
+// The message writes the numbers with thousands separators ("12,000"); the parameters
+// keep them as numbers.
+Problem TooLong(ProblemCode code, size_t length, size_t bound) {
+  const nlohmann::json params = {{"length", length}, {"max", bound}};
+  return MakeProblem(code, params,
+                     RenderTemplate(EnglishTemplate(code), {{"length", WithThousands(length)}, {"max", WithThousands(bound)}}));
 }
 
 // Walks the document without recursion (a deep document must not exhaust the stack
@@ -27,7 +30,7 @@ class BoundsWalk {
  public:
   BoundsWalk(std::string file, size_t max_issues) : file_(std::move(file)), max_issues_(max_issues) {}
 
-  ValidationIssues Run(const json& document) {
+  Problems Run(const json& document) {
     std::vector<std::pair<const json*, std::string>> pending{{&document, ""}};
     while (!pending.empty() && issues_.size() < max_issues_) {
       auto [value, path] = std::move(pending.back());
@@ -51,7 +54,7 @@ class BoundsWalk {
   bool CheckName(const std::string& name, const std::string& path) {
     const size_t length = CharacterCount(name);
     if (length <= kMaxNameCharacters) return true;
-    Fail(path, TooLong("a field name", length, kMaxNameCharacters));
+    Fail(path, TooLong(ProblemCode::kNameTooLong, length, kMaxNameCharacters));
     return false;
   }
 
@@ -60,14 +63,18 @@ class BoundsWalk {
                      (path.size() == 3 || path[path.size() - 4] == '.');
     const size_t bound = url ? kMaxUrlCharacters : kMaxTextCharacters;
     const size_t length = CharacterCount(text);
-    if (length > bound) Fail(path, TooLong(url ? "this web address" : "this text", length, bound));
+    if (length > bound) Fail(path, TooLong(url ? ProblemCode::kUrlTooLong : ProblemCode::kTextTooLong, length, bound));
   }
 
-  void Fail(const std::string& path, const std::string& message) { issues_.push_back({file_, "", path, message}); }
+  void Fail(const std::string& path, Problem problem) {
+    problem.file = file_;
+    problem.field = path;
+    issues_.push_back(std::move(problem));
+  }
 
   std::string file_;
   size_t max_issues_;
-  ValidationIssues issues_;
+  Problems issues_;
 };
 
 }  // namespace
@@ -78,7 +85,7 @@ size_t CharacterCount(const std::string& text) {
   return count;
 }
 
-ValidationIssues CheckTextBounds(const json& document, const std::string& file, size_t max_issues) {
+Problems CheckTextBounds(const json& document, const std::string& file, size_t max_issues) {
   return BoundsWalk(file, max_issues).Run(document);
 }
 

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "domain/validation_issue.h"
+#include "domain/problem.h"
 
 namespace hw::domain {
 
@@ -22,7 +22,7 @@ constexpr size_t kMaxNameCharacters = 100;   // a field name (they appear in mes
 
 // Each text (or field name) over its bound, named by its path in the document
 // ("organizations[0].website.url"); at most `max_issues` of them. Empty when all fit.
-ValidationIssues CheckTextBounds(const nlohmann::json& document, const std::string& file, size_t max_issues = 20);
+Problems CheckTextBounds(const nlohmann::json& document, const std::string& file, size_t max_issues = 20);
 
 // UTF-8 characters in `text` (bytes that do not continue a character).
 size_t CharacterCount(const std::string& text);

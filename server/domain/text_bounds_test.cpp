@@ -20,7 +20,7 @@ TEST_CASE("the real directory and questionnaire are within every bound", "[text_
 TEST_CASE("a text over its bound is named by its path and length", "[text_bounds]") {
   auto d = RealDirectory();
   Org(d, "veilig-thuis")["website"]["url"] = "https://veiligthuis.nl/" + std::string(40'000, 'a');
-  const ValidationIssues issues = CheckTextBounds(d, "directory");
+  const Problems issues = CheckTextBounds(d, "directory");
   REQUIRE(issues.size() == 1);
   CHECK_THAT(issues[0].field, Catch::Matches(R"(organizations\[\d+\]\.website\.url)"));
   CHECK_THAT(issues[0].message, Catch::Contains("40,023 characters") && Catch::Contains("at most 500"));

@@ -15,6 +15,26 @@ HttpResponse ApiError(int status, const std::string& code, const std::string& me
   return response;
 }
 
+nlohmann::json ProblemsJson(const domain::Problems& problems) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& problem : problems) {
+    nlohmann::json item = problem.ToJson();
+    item["text"] = problem.ToString();
+    list.push_back(std::move(item));
+  }
+  return list;
+}
+
+HttpResponse ProblemsError(int status, const domain::Problems& problems) {
+  const domain::Problem& first = problems.front();
+  HttpResponse response = ApiError(status, domain::CodeName(first.code), first.message, first.field);
+  nlohmann::json body = nlohmann::json::parse(response.owned_body);
+  body["error"]["params"] = first.params;
+  body["error"]["errors"] = ProblemsJson(problems);
+  response.owned_body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return response;
+}
+
 HttpResponse ApiErrorForStatus(int status) {
   switch (status) {
     case 400: return ApiError(400, "bad_request", "The request could not be read as HTTP.");

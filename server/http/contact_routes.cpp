@@ -110,11 +110,7 @@ HttpResponse SubmitContactRequest(const HttpRequest& request, AppServices& servi
   const domain::WorkProof proof = TakeProof(body);
   const domain::ContactRequestCheck check = domain::CheckContactRequest(body);
   if (!check.ok()) {
-    HttpResponse response = ApiError(422, check.errors[0].code, check.errors[0].message, check.errors[0].field);
-    nlohmann::json all = nlohmann::json::parse(response.owned_body);
-    all["error"]["errors"] = nlohmann::json::array();
-    for (const auto& e : check.errors) all["error"]["errors"].push_back({{"field", e.field}, {"code", e.code}, {"message", e.message}});
-    return RefuseInvalid(request, services, now, JsonResponse(422, all));
+    return RefuseInvalid(request, services, now, ProblemsError(422, check.errors));
   }
   // Counted before storing, so that parallel submissions cannot all pass the check above.
   if (!stored_limits.Allow(now)) return TooMany(services.submissions_per_client.window_seconds());

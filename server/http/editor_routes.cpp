@@ -16,13 +16,6 @@ using nlohmann::json;
 
 constexpr const char* kPreviewPrefix = "/staff/preview";
 
-json IssuesJson(const domain::ValidationIssues& issues) {
-  json list = json::array();
-  for (const auto& i : issues)
-    list.push_back({{"file", i.file}, {"entry", i.entry}, {"field", i.field}, {"message", i.message}, {"text", i.ToString()}});
-  return list;
-}
-
 json DraftJson(const domain::DraftView& view) {
   return {{"revision", view.draft.revision},
           {"based_on", view.draft.based_on},
@@ -30,7 +23,7 @@ json DraftJson(const domain::DraftView& view) {
           {"updated_by", view.draft.updated_by},
           {"directory", json::parse(view.draft.directory, nullptr, false)},
           {"questionnaire", json::parse(view.draft.questionnaire, nullptr, false)},
-          {"issues", IssuesJson(view.issues)},
+          {"issues", ProblemsJson(view.issues)},
           {"unticked", domain::ToJson(view.unticked)}};
 }
 
@@ -40,19 +33,19 @@ HttpResponse Conflict(const Status& status) {
 
 // A draft that was refused before it was stored: 400, naming the first field as the
 // request names it ("directory.organizations[0].website.url"), with every reason.
-HttpResponse Refused(const Status& status, const domain::ValidationIssues& refused) {
+HttpResponse Refused(const Status& status, const domain::Problems& refused) {
   if (refused.empty()) return ErrorFromStatus(status);
   const auto& first = refused.front();
   std::string message = status.message() + ".";
   message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(message[0])));
   json error = {{"error", {{"code", "invalid"}, {"message", message},
                            {"field", first.file + (first.field.empty() ? "" : "." + first.field)},
-                           {"issues", IssuesJson(refused)}}}};
+                           {"issues", ProblemsJson(refused)}}}};
   return JsonResponse(400, error);
 }
 
 // The answer to a failed SaveDraft.
-HttpResponse NotSaved(const Status& status, const domain::ValidationIssues& refused) {
+HttpResponse NotSaved(const Status& status, const domain::Problems& refused) {
   if (status.code() == StatusCode::kAlreadyExists) return Conflict(status);
   if (status.code() == StatusCode::kInvalidArgument) return Refused(status, refused);
   return ErrorFromStatus(status);
@@ -101,7 +94,7 @@ HttpResponse SaveDraft(const HttpRequest& request, AppServices& s, const std::st
       replace[from] = to.get<std::string>();
     }
   }
-  domain::ValidationIssues refused;
+  domain::Problems refused;
   auto saved = s.editor.SaveDraft(editor, body["revision"].get<int64_t>(), body["directory"], questionnaire, replace, &refused);
   if (!saved.ok()) return NotSaved(saved.status(), refused);
   return JsonResponse(200, DraftJson(saved.value()));
@@ -114,7 +107,7 @@ HttpResponse Publish(const HttpRequest& request, AppServices& s, const std::stri
     return ApiError(400, "invalid", "Send the revision you checked.", "revision");
   const std::string note = body.contains("note") && body["note"].is_string() ? body["note"].get<std::string>() : "";
   if (auto error = NoteTooLong(note)) return *error;
-  domain::ValidationIssues issues;
+  domain::Problems issues;
   auto version = s.editor.Publish(editor, body["revision"].get<int64_t>(), note, &issues);
   if (!version.ok()) {
     if (version.status().code() == StatusCode::kAlreadyExists) return Conflict(version.status());
@@ -124,7 +117,7 @@ HttpResponse Publish(const HttpRequest& request, AppServices& s, const std::stri
       return ApiError(409, "approval_required", version.status().message() + ".");
     if (version.status().code() == StatusCode::kInvalidArgument) {
       json error = {{"error", {{"code", "invalid_draft"}, {"message", version.status().message() + "."}, {"field", nullptr},
-                               {"issues", IssuesJson(issues)}}}};
+                               {"issues", ProblemsJson(issues)}}}};
       return JsonResponse(422, error);
     }
     return ErrorFromStatus(version.status());
@@ -146,7 +139,7 @@ HttpResponse ImportHsds(const HttpRequest& request, AppServices& s, const std::s
   json document;
   if (auto error = ReadJsonBody(request, &document)) return *error;
   if (!document.is_array()) return ApiError(400, "invalid", "An HSDS document here is a JSON list of organizations.");
-  domain::ValidationIssues not_saved;
+  domain::Problems not_saved;
   auto imported = s.editor.ImportHsds(editor, revision, document, lang, &not_saved);
   if (!imported.ok()) return NotSaved(imported.status(), not_saved);
   if (!imported->counts_noted.ok()) log::Error("import_not_audited", {{"reason", imported->counts_noted.message()}});

@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const hw::domain::HsdsImportResult result = hw::domain::ImportHsds(document.value(), *g_base, lang, "2026-11-28");
   for (const auto& refusal : result.refusals)
     if (refusal.reason.empty()) __builtin_trap();
-  const hw::domain::ValidationIssues issues = hw::domain::ValidateDirectory(result.directory);
+  const hw::domain::Problems issues = hw::domain::ValidateDirectory(result.directory);
   if (!issues.empty()) {
     fprintf(stderr, "ImportHsds produced an invalid directory:\n%s\n", hw::domain::Describe(issues).c_str());
     __builtin_trap();

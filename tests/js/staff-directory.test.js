@@ -1,5 +1,5 @@
 // Unit tests of the directory editor's logic (webapp/staff/directory.js): paths, the diff
-// (same rules as server/domain/json_diff.cpp), the server's validation messages in plain
+// (same rules as server/domain/json_diff.cpp), the server's problems (codes) in plain
 // Dutch and English, readable field and change descriptions, and the texts it needs.
 // The browser tests are in tests/e2e/directory-editor.test.js.
 'use strict';
@@ -64,50 +64,55 @@ test('diff: lists with a key or id are matched by it; absent is null; like the s
   assert.deepEqual(D.diff({ days: ['MO'] }, { days: ['MO', 'TU'] }), [{ path: 'days', before: ['MO'], after: ['MO', 'TU'] }]);
 });
 
-test('the server’s validation messages, in plain Dutch and English', () => {
+test('the server’s problems (codes with parameters), in plain Dutch and English', () => {
   const cases = [
-    ['the number to dial ("+31800200") does not match the written number "0800-2000"; it must be "+318002000"',
+    [{ code: 'tel_mismatch', params: { tel: '+31800200', number: '0800-2000', expected: '+318002000' } },
       'Het nummer om te bellen (“+31800200”) past niet bij het nummer dat inwoners lezen (“0800-2000”). Het moet “+318002000” zijn.',
       'The number to dial (“+31800200”) does not match the number residents read (“0800-2000”). It must be “+318002000”.'],
-    ['"0800-20000" has 9 digits; 0800 and 0900 numbers have 8 or 11', '“0800-20000” heeft 9 cijfers. Een 0800- of 0900-nummer heeft er 8 of 11.'],
-    ['"024 12345" has 7 digits; Dutch numbers have 10', '“024 12345” heeft 7 cijfers. Een Nederlands telefoonnummer heeft er 10.'],
-    ['the number to dial for "112" must be "112", not "+31112"', 'Het nummer om te bellen bij “112” moet “112” zijn, niet “+31112”.'],
-    ['"12a" is not a phone number: use digits, spaces and hyphens only', '“12a” is geen telefoonnummer. Gebruik alleen cijfers, spaties en streepjes.'],
-    ['must start with https:// (got "http://x.nl")', 'Een webadres moet beginnen met https://. Nu staat er: “http://x.nl”.'],
-    ['slot 2: closes (08:00) before it opens (09:00)', 'Tijdvak 2: de eindtijd (08:00) moet later zijn dan de begintijd (09:00).'],
-    ['slots 1 and 2 overlap on TU', 'Tijdvak 1 en tijdvak 2 overlappen op dinsdag. Maak er één tijdvak van, of verander de tijden.'],
-    ['says day and night, but the schedule does not cover every day from 00:00 to 23:59', /dag en nacht/],
-    ['must not be empty', 'Dit mag niet leeg zijn.'],
-    ['is missing', 'Dit moet je invullen.'],
-    ['names organisation "helpwanted", which is not in the directory', /De vragenlijst stuurt mensen naar helpwanted, maar die staat niet meer in de gids/],
-    ['names organisation "fier", which has no active service to send people to', /geen actieve dienst meer/]
+    [{ code: 'phone_service_length', params: { number: '0800-20000', digits: 9 } }, '“0800-20000” heeft 9 cijfers. Een 0800- of 0900-nummer heeft er 8 of 11.'],
+    [{ code: 'phone_length', params: { number: '024 12345', digits: 7 } }, '“024 12345” heeft 7 cijfers. Een Nederlands telefoonnummer heeft er 10.'],
+    [{ code: 'short_tel', params: { number: '112', expected: '112', tel: '+31112' } }, 'Het nummer om te bellen bij “112” moet “112” zijn, niet “+31112”.'],
+    [{ code: 'phone_chars', params: { number: '12a' } }, '“12a” is geen telefoonnummer. Gebruik alleen cijfers, spaties en streepjes.'],
+    [{ code: 'not_https', params: { got: 'http://x.nl' } }, 'Een webadres moet beginnen met https://. Nu staat er: “http://x.nl”.'],
+    [{ code: 'slot_order', params: { slot: 2, closes: '08:00', opens: '09:00' } }, 'Tijdvak 2: de eindtijd (08:00) moet later zijn dan de begintijd (09:00).'],
+    [{ code: 'slot_overlap', params: { a: 1, b: 2, day: 'TU' } }, 'Tijdvak 1 en tijdvak 2 overlappen op dinsdag. Maak er één tijdvak van, of verander de tijden.',
+      'Time slots 1 and 2 overlap on Tuesday. Make them one slot, or change the times.'],
+    [{ code: 'day_and_night_not_covered', params: {} }, /dag en nacht/],
+    [{ code: 'empty', params: {} }, 'Dit mag niet leeg zijn.'],
+    [{ code: 'missing', params: {} }, 'Dit moet je invullen.'],
+    [{ code: 'routed_missing', params: { organization: 'helpwanted' } }, /De vragenlijst stuurt mensen naar helpwanted, maar die staat niet meer in de gids/],
+    [{ code: 'routed_inactive', params: { organization: 'fier' } }, /geen actieve dienst meer/],
+    [{ code: 'unreachable_more', params: { count: 1 } }, 'En nog 1 andere route door de vragenlijst komt op sommige momenten uit bij hulp die dan niet bereikbaar is.'],
+    [{ code: 'unreachable_more', params: { count: 3 } }, /En nog 3 andere routes/, /And 3 more routes/]
   ];
-  for (const [message, nl, en] of cases) {
+  for (const [issue, nl, en] of cases) {
     F.setLanguage('nl');  // day names in the words follow the language of the page
-    const words = D.issueWords({ message });
-    assert.ok(words, 'known: ' + message);
+    const words = D.issueWords(issue);
+    assert.ok(words, 'known: ' + issue.code);
     const dutch = F.t(words.key, words.params);
     if (nl instanceof RegExp) assert.match(dutch, nl); else assert.equal(dutch, nl);
     assert.doesNotMatch(dutch, /\{\w+\}/, 'no placeholder left: ' + dutch);
     F.setLanguage('en');
-    const english = F.t(D.issueWords({ message }).key, D.issueWords({ message }).params);
-    if (en) assert.equal(english, en);
+    const english = F.t(D.issueWords(issue).key, D.issueWords(issue).params);
+    if (en instanceof RegExp) assert.match(english, en); else if (en) assert.equal(english, en);
     assert.doesNotMatch(english, /\{\w+\}/, 'no placeholder left: ' + english);
   }
   F.setLanguage('nl');
-  assert.equal(D.issueWords({ message: 'something new' }), null, 'unknown messages are shown as the server wrote them');
+  assert.equal(D.issueWords({ code: 'something_new', message: 'something new' }), null, 'an unknown code is shown as the server wrote it');
+  assert.equal(D.issueWords({ message: 'is missing' }), null, 'a message without a code is never read for meaning');
 });
 
 test('which organisation an issue is about, and what the questionnaire still routes to', () => {
-  assert.deepEqual(D.issueOrganization({ file: 'directory', entry: 'organization "veilig-thuis" (organizations[2])' }), { key: 'veilig-thuis', index: 2 });
-  assert.deepEqual(D.issueOrganization({ file: 'directory', entry: 'organizations[4]' }), { key: null, index: 4 });
-  assert.equal(D.issueOrganization({ file: 'questionnaire', entry: 'rule "x" (rules[1])' }), null);
-  assert.equal(D.issueOrganization({ file: 'directory', entry: '' }), null);
+  assert.deepEqual(D.issueOrganization({ file: 'directory', organization: { key: 'veilig-thuis', index: 2 } }), { key: 'veilig-thuis', index: 2 });
+  assert.deepEqual(D.issueOrganization({ file: 'directory', organization: { key: null, index: 4 } }), { key: null, index: 4 });
+  assert.equal(D.issueOrganization({ file: 'directory', entry: 'organization "veilig-thuis" (organizations[2])', organization: null }), null,
+    'the entry label is words for people, not read for meaning');
+  assert.equal(D.issueOrganization({ file: 'questionnaire', entry: 'rule "x" (rules[1])', organization: null }), null);
   const issues = [
-    { file: 'questionnaire', message: 'names organisation "helpwanted", which is not in the directory' },
-    { file: 'questionnaire', message: 'names organisation "helpwanted", which is not in the directory' },
-    { file: 'questionnaire', message: 'names organisation "fier", which has no active service to send people to' },
-    { file: 'directory', message: 'must not be empty' }
+    { file: 'questionnaire', code: 'routed_missing', params: { organization: 'helpwanted' } },
+    { file: 'questionnaire', code: 'routed_missing', params: { organization: 'helpwanted' } },
+    { file: 'questionnaire', code: 'routed_inactive', params: { organization: 'fier' } },
+    { file: 'directory', code: 'empty', params: {} }
   ];
   assert.deepEqual(D.routingProblems(issues), [{ key: 'helpwanted', reason: 'missing' }, { key: 'fier', reason: 'inactive' }]);
 });

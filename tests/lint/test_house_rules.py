@@ -22,15 +22,13 @@ MAX_SCRIPT_LINES = 500
 # texts.js is the staff portal's texts (data, not code); it moves to webapp/i18n/staff/.
 KNOWN_LONG_SCRIPTS = {
     "staff/editor.js": 1747,
-    "staff/texts.js": 1328,
+    "staff/texts.js": 1408,
     "staff/staff.js": 964,
     "resident/app.js": 555,
 }
 # Regular expressions over server messages today, per file: they go when every problem
 # the server sends carries a code (issue 13).
-KNOWN_MESSAGE_PATTERNS = {
-    "staff/directory.js": 2,
-}
+KNOWN_MESSAGE_PATTERNS = {}
 
 
 def files(top, *suffixes):
@@ -140,7 +138,9 @@ class WebApp(unittest.TestCase):
         self.assertEqual(problems, [], "split a script file along its parts:\n" + "\n".join(problems))
 
     def test_no_regular_expression_reads_server_messages(self):
-        pattern = re.compile(r"\.(exec|test)\([^)]*\bmessage\b|\bmessage\b[^;\n]*\.match\(")
+        # The message and the entry label are words for people; meaning travels in
+        # code, params, organization and field.
+        pattern = re.compile(r"\.(exec|test)\([^)]*\b(message|entry)\b|\b(message|entry)\b[^;\n]*\.match\(")
         problems = []
         for name, text in self.scripts():
             count = len(pattern.findall(text))

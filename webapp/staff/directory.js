@@ -2,7 +2,7 @@
  * The directory editor's logic, without DOM or network: the shape of the directory
  * (directory-data/README.md), paths like "services[0].phones[1].tel", a diff that works
  * like the server's (server/domain/json_diff.h: lists of objects with a "key" or "id" are
- * matched by it), the validation issues of the server put into plain words, and readable
+ * matched by it), the server's problems (codes with parameters) put into plain words, and readable
  * descriptions of fields, changes and values. Uses HWStaffFormat for the texts.
  */
 'use strict';
@@ -306,81 +306,49 @@
 
   /* ---------- issues ---------- */
 
+  // Every problem the server sends carries a stable code and its parameters
+  // (server/domain/problem.h; `hulpwijzer directory problem-codes` lists them), and the
+  // organisation it is about as {key, index}. The words are ours: 'problem.<code>' in
+  // texts.js, in both languages. The English message is only a fallback for a code this
+  // page does not know yet.
+
   // The organisation an issue is about: {key, index} (either may be null), or null for an
   // issue of the questionnaire or of the document as a whole.
   function issueOrganization(issue) {
-    if (!issue || issue.file === 'questionnaire') return null;
-    var entry = String(issue.entry || '');
-    var key = /organization "([^"]*)"/.exec(entry);
-    var index = /organizations\[(\d+)\]/.exec(entry);
-    if (!key && !index) return null;
-    return { key: key ? key[1] : null, index: index ? Number(index[1]) : null };
+    if (!issue || issue.file === 'questionnaire' || !isObject(issue.organization)) return null;
+    var key = typeof issue.organization.key === 'string' && issue.organization.key ? issue.organization.key : null;
+    var index = typeof issue.organization.index === 'number' ? issue.organization.index : null;
+    if (key === null && index === null) return null;
+    return { key: key, index: index };
   }
 
-  // The server's messages are English; these are the ones an editor meets, in plain words.
-  // Anything else is shown as the server wrote it.
-  var MESSAGES = [
-    [/^is missing \(write true or false\)$/, 'msg.missingBool'],
-    [/^at (.+) \(Europe\/Amsterdam\) the answers (.+) put "(.*)" first, and no organisation in that result can be reached then \(no verified phone line or chat open at that time\)$/,
-      'msg.unreachable', ['moment', 'answers', 'key']],
-    [/^and (\d+) more paths of answers have moments at which their first result cannot be reached$/, 'msg.unreachableMore', ['count']],
-    [/^is missing$/, 'msg.missing'],
-    [/^must not be empty$/, 'msg.empty'],
-    [/^must start with https:\/\/ \(got "(.*)"\)$/, 'msg.https', ['got']],
-    [/^is not a valid web address \(got "(.*)"\)$/, 'msg.url', ['got']],
-    [/^must be a date written as YYYY-MM-DD \(got "(.*)"\)$/, 'msg.date', ['got']],
-    [/^"(.*)" is not a phone number: use digits, spaces and hyphens only$/, 'msg.phoneChars', ['number']],
-    [/^the number to dial for "(.*)" must be "(.*)", not "(.*)"$/, 'msg.shortTel', ['number', 'expected', 'tel']],
-    [/^"(.*)" must start with 0 \(or be a short number like 112\)$/, 'msg.phoneZero', ['number']],
-    [/^"(.*)" has (\d+) digits; 0800 and 0900 numbers have 8 or 11$/, 'msg.phoneService', ['number', 'digits']],
-    [/^"(.*)" has (\d+) digits; Dutch numbers have 10$/, 'msg.phoneLength', ['number', 'digits']],
-    [/^the number to dial \("(.*)"\) does not match the written number "(.*)"; it must be "(.*)"$/, 'msg.telMismatch', ['tel', 'number', 'expected']],
-    [/^slot (\d+): closes \((.*)\) before it opens \((.*)\)$/, 'msg.slotOrder', ['slot', 'closes', 'opens']],
-    [/^slot (\d+): the opening time must be written as HH:MM, like 09:00$/, 'msg.slotOpens', ['slot']],
-    [/^slot (\d+): the closing time must be written as HH:MM, like 17:00$/, 'msg.slotCloses', ['slot']],
-    [/^slot (\d+): days must be a list such as .*$/, 'msg.slotDays', ['slot']],
-    [/^slots (\d+) and (\d+) overlap on (\w+)$/, 'msg.slotOverlap', ['a', 'b', 'day']],
-    [/^says day and night, but the schedule does not cover every day from 00:00 to 23:59$/, 'msg.dayNightYes'],
-    [/^says not day and night, but the schedule covers every day from 00:00 to 23:59$/, 'msg.dayNightNo'],
-    [/^"(.*)" is listed twice$/, 'msg.twice', ['value']],
-    [/^must be one of: (.*)$/, 'msg.oneOf'],
-    [/^"(.*)" is not one of: (.*)$/, 'msg.oneOf'],
-    [/^must be a two-letter language code such as "nl"$/, 'msg.language'],
-    [/^must be lowercase letters, digits and single hyphens$/, 'msg.key'],
-    [/^"(.*)" is used by another organisation$/, 'msg.keyTaken', ['key']],
-    [/^must be a UUID/, 'msg.uuid'],
-    [/^"(.*)" is used more than once; every id must be unique$/, 'msg.uuidTwice'],
-    [/^is not a known field/, 'msg.unknownField'],
-    [/^names organisation "(.*)", which is not in the directory$/, 'msg.routedMissing', ['key']],
-    [/^names organisation "(.*)", which has no active service to send people to$/, 'msg.routedInactive', ['key']],
-    [/lead to no help at all \(a dead end\)$/, 'msg.deadEnd'],
-    [/^can never match/, 'msg.neverMatches']
-  ];
-
-  // {key, params} for t(), or null when the message is not one we know.
+  // {key, params} for t(), or null when the code is not one we have words for. A day code
+  // ("MO") becomes the day's name; an organisation's key is also given as `name`, which the
+  // page replaces by the organisation's name when it knows it.
   function issueWords(issue) {
-    var message = String(issue && issue.message || '');
-    for (var i = 0; i < MESSAGES.length; i++) {
-      var m = MESSAGES[i][0].exec(message);
-      if (!m) continue;
-      var params = {};
-      (MESSAGES[i][2] || []).forEach(function (name, j) { params[name] = m[j + 1]; });
-      if (params.day) params.day = DAYS.indexOf(params.day) === -1 ? params.day : t('day.' + params.day);
-      if (params.key) params.name = params.key;  // the page puts in the organisation's name when it knows it
-      return { key: MESSAGES[i][1], params: params };
-    }
-    return null;
+    var code = issue && typeof issue.code === 'string' ? issue.code : '';
+    var key = 'problem.' + code;
+    var params = {};
+    var given = isObject(issue.params) ? issue.params : {};
+    Object.keys(given).forEach(function (name) { params[name] = given[name]; });
+    if (typeof params.count === 'number') params.n = params.count;  // plural forms
+    if (typeof params.day === 'string' && DAYS.indexOf(params.day) !== -1) params.day = t('day.' + params.day);
+    if (typeof params.organization === 'string' && params.key === undefined) params.key = params.organization;
+    if (typeof params.key === 'string') params.name = params.key;
+    if (!code || t(key, params) === key) return null;
+    return { key: key, params: params };
   }
 
   // Organisations the questionnaire still routes to but that are gone or have no active
   // service: [{key, reason: 'missing'|'inactive'}], each key once.
+  var ROUTING_CODES = { routed_missing: 'missing', routed_inactive: 'inactive' };
   function routingProblems(issues) {
     var found = [];
     (issues || []).forEach(function (issue) {
-      var m = /^names organisation "(.*)", which (is not in the directory|has no active service)/.exec(String(issue.message || ''));
-      if (!m) return;
-      if (found.some(function (f) { return f.key === m[1]; })) return;
-      found.push({ key: m[1], reason: m[2].indexOf('is not in') === 0 ? 'missing' : 'inactive' });
+      var reason = issue && ROUTING_CODES[issue.code];
+      var key = reason && isObject(issue.params) ? issue.params.organization : null;
+      if (typeof key !== 'string' || found.some(function (f) { return f.key === key; })) return;
+      found.push({ key: key, reason: reason });
     });
     return found;
   }
