@@ -9,7 +9,7 @@
  */
 'use strict';
 window.HWStaffEditor.part(function (E) {
-  var page = E.page, $ = page.$, el = page.el, F = E.F, D = E.D, api = E.api, t = E.t;
+  var page = E.page, $ = page.$, el = page.el, D = E.D, t = E.t;
   var fid = E.fid;
   var PROVENANCE_FIELDS = ['source', 'source_url', 'source_date', 'checked', 'checked_by', 'verified'];
   var FACT_FIELDS = ['hours', 'free', 'anonymous', 'day_and_night', 'schedule', 'languages'];

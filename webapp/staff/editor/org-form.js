@@ -9,9 +9,9 @@
  */
 'use strict';
 window.HWStaffEditor.part(function (E) {
-  var page = E.page, $ = page.$, el = page.el, F = E.F, D = E.D, api = E.api, t = E.t;
+  var page = E.page, $ = page.$, el = page.el, D = E.D, t = E.t;
   var fid = E.fid;
-  var ed = E.ed, names = E.names;
+  var ed = E.ed;
   var baseOrg = E.baseOrg, button = E.button, confirmBox = E.confirmBox, fill = E.fill;
   var issueText = E.issueText, issuesOf = E.issuesOf, orgLabel = E.orgLabel, quote = E.quote;
   var selectedIndex = E.selectedIndex, selectedOrg = E.selectedOrg, setError = E.setError;

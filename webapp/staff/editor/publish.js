@@ -6,7 +6,7 @@
  */
 'use strict';
 window.HWStaffEditor.part(function (E) {
-  var page = E.page, $ = page.$, el = page.el, F = E.F, D = E.D, api = E.api, t = E.t;
+  var page = E.page, $ = page.$, el = page.el, api = E.api, t = E.t;
   var ov = E.ov, ed = E.ed;
   var button = E.button, failed = E.failed, isDirty = E.isDirty;
   var loadCheck = E.loadCheck, setError = E.setError, stale = E.stale;

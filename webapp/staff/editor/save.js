@@ -7,7 +7,7 @@
  */
 'use strict';
 window.HWStaffEditor.part(function (E) {
-  var page = E.page, $ = page.$, el = page.el, F = E.F, D = E.D, api = E.api, t = E.t;
+  var page = E.page, $ = page.$, el = page.el, D = E.D, api = E.api, t = E.t;
   var ov = E.ov, ed = E.ed, names = E.names;
   var failed = E.failed, loadCheck = E.loadCheck, orgLabel = E.orgLabel, orgs = E.orgs, setError = E.setError;
 

@@ -6,7 +6,7 @@
  */
 'use strict';
 window.HWStaffEditor.part(function (E) {
-  var page = E.page, $ = page.$, el = page.el, F = E.F, D = E.D, api = E.api, t = E.t;
+  var page = E.page, $ = page.$, el = page.el, F = E.F, api = E.api, t = E.t;
   var ov = E.ov, ed = E.ed, vs = E.vs;
   var button = E.button, changeList = E.changeList, confirmBox = E.confirmBox, failed = E.failed;
   var fill = E.fill, isoSeconds = E.isoSeconds, versionDoc = E.versionDoc;
