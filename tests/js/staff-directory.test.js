@@ -187,7 +187,8 @@ test('new parts are well-formed, unverified and dated today', () => {
 
 test('every text the editor uses exists in Dutch and English', () => {
   const used = new Set();
-  for (const file of ['editor.js', 'directory.js', 'staff.js']) {
+  const editor = fs.readdirSync(path.join(STAFF, 'editor')).map((f) => path.join('editor', f));
+  for (const file of editor.concat(['directory.js', 'page.js', 'session.js', 'login.js', 'inbox.js', 'audit.js', 'request.js', 'staff.js'])) {
     const source = fs.readFileSync(path.join(STAFF, file), 'utf8');
     for (const m of source.matchAll(/\bt\('([\w.-]+)'[,)]/g)) used.add(m[1]);
     for (const m of source.matchAll(/'(msg\.\w+)'/g)) used.add(m[1]);

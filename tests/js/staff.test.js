@@ -11,13 +11,19 @@ const WEB = path.join(__dirname, '..', '..', 'webapp');
 const STAFF = path.join(WEB, 'staff');
 const read = (name) => fs.readFileSync(path.join(STAFF, name), 'utf8');
 const html = read('index.html');
-const scripts = fs.readdirSync(STAFF).filter((f) => f.endsWith('.js'));
-const all = fs.readdirSync(STAFF).filter((f) => !f.endsWith('.md'));
+// Every file of the portal, in its subfolders too (editor/, components/), and the shared
+// element builder in webapp/common/ as '../common/…'.
+function files(dir) {
+  return fs.readdirSync(path.join(STAFF, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]);
+}
+const all = files('').concat(files('../common')).filter((f) => !f.endsWith('.md'));
+const scripts = all.filter((f) => f.endsWith('.js'));
 
 test('index.html: no inline style or script, no style attribute, no event handler', () => {
   assert.doesNotMatch(html, /<style[\s>]/);
   for (const tag of html.match(/<script\b[^>]*>/g) || []) {
-    assert.match(tag, /\bsrc="\{\{asset:staff\/[^}]+\}\}"/, tag);
+    assert.match(tag, /\bsrc="\{\{asset:(staff|common)\/[^}]+\}\}"/, tag);
     assert.match(tag, /\bdefer\b/, tag);
   }
   assert.doesNotMatch(html, /<script\b(?![^>]*\bsrc=)[^>]*>/);

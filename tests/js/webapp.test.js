@@ -18,7 +18,7 @@ function files(dir) {
   return fs.readdirSync(path.join(WEB, dir), { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]);
 }
-const appFiles = ['resident', 'components', 'i18n'].flatMap(files).filter((f) => !f.endsWith('.md'));
+const appFiles = ['resident', 'components', 'common', 'i18n'].flatMap(files).filter((f) => !f.endsWith('.md'));
 const scripts = appFiles.filter((f) => f.endsWith('.js'));
 
 test('index.html: one inline <style>, no inline script, style attribute or event handler', () => {

@@ -8,28 +8,32 @@
  * hash changes, no URL with answers, no cookies, no web storage. Screens are a stack in
  * memory; "Terug" pops it.
  *
- * Uses HW.routing, HW.schedule, HW.orgCard, HW.keep and HW.exit (components/*), and
- * HW.contactRequest when it loaded (without it, no organisation offers the form).
+ * This file: the state, texts, the screen stack, events, languages and the start. The
+ * screens themselves are in resident/screens.js (HW.residentScreens), which gets what
+ * this file owns once everything has loaded.
+ *
+ * Uses HW.dom (common/dom.js), HW.routing, HW.schedule, HW.orgCard, HW.keep and HW.exit
+ * (components/*), and HW.contactRequest when it loaded (without it, no organisation
+ * offers the form).
  */
 (function () {
   'use strict';
   var HW = self.HW || {};
-  var R = HW.routing, Card = HW.orgCard, Keep = HW.keep, Contact = HW.contactRequest;
+  var R = HW.routing, Contact = HW.contactRequest, dom = HW.dom;
   var doc = document, root = doc.documentElement;
   function $(id) { return doc.getElementById(id); }
   var appEl = $('app'), live = $('live'), langBtn = $('lang'), foot = $('foot');
-  if (!R || !HW.schedule || !HW.reach || !Card || !Keep || !appEl || !window.fetch) return; // stay plain HTML
+  if (!dom || !HW.residentScreens || !R || !HW.schedule || !HW.reach || !HW.orgCard || !HW.keep || !appEl || !window.fetch) return; // stay plain HTML
 
   // The question and option ids the interface itself depends on (not routing: the rules
-  // are data). danger=yes shows the "Bel nu 112" screen; who=other switches the texts to
-  // text_other / label_other.
-  var DANGER = 'danger', YES = 'yes', WHO = 'who', OTHER = 'other', PROFESSIONAL = 'professional';
-  var CATEGORIES = ['emergency', 'domestic-violence', 'sexual-violence', 'victim-support', 'professional', 'programme'];
+  // are data). danger=yes shows the "Bel nu 112" screen (screens.js has the others).
+  var DANGER = 'danger', YES = 'yes';
   // An editor's preview of a draft serves the page with data-api-base="/staff/preview".
   var API_BASE = document.documentElement.getAttribute('data-api-base') || '';
   var API_QUESTIONNAIRE = API_BASE + '/api/v1/questionnaire', API_DIRECTORY = API_BASE + '/api/v1/directory';
 
   var texts = {}, qn = null, dir = null, orgs = {}, first = null, ready = false, pending = null;
+  var S = null;  // the screens (resident/screens.js), once everything has loaded
   // All the resident tells, in memory only.
   var state = { lang: 'nl', answers: {}, stack: [], filter: { topic: '', q: '' }, kept: null, keepMsg: '' };
 
@@ -53,29 +57,8 @@
 
   // ---- DOM -------------------------------------------------------------------------
 
-  // Element builder: text through textContent only, never HTML.
-  function h(tag, props, kids) {
-    var el = doc.createElement(tag);
-    for (var k in props) {
-      var v = props[k];
-      if (v == null || v === false) continue;
-      if (k === 'text') el.textContent = v;
-      else if (k === 'class') el.className = v;
-      else el.setAttribute(k, v === true ? '' : v);
-    }
-    add(el, kids);
-    return el;
-  }
-  function add(el, kids) {
-    if (kids == null) return;
-    if (!Array.isArray(kids)) kids = [kids];
-    for (var i = 0; i < kids.length; i++) {
-      var c = kids[i];
-      if (c == null || c === false) continue;
-      el.appendChild(typeof c === 'string' ? doc.createTextNode(c) : c);
-    }
-  }
-  function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); }
+  // Element builder (common/dom.js): text through textContent only, never HTML.
+  var h = dom.el, add = dom.append, clear = dom.clear;
   function btn(label, go, cls) { return h('button', { type: 'button', class: cls || 'btn', 'data-go': go, text: label }); }
   function title(text) { return h('h1', { id: 'sh', tabindex: '-1', text: text }); }
   function ctx(extra) {
@@ -112,7 +95,7 @@
     var cur = current();
     var sec = h('section', { class: 'screen', 'aria-labelledby': 'sh' });
     if (state.stack.length > 1) sec.appendChild(btn(t('back'), 'back', 'lnk back'));
-    add(sec, screens[cur.s](cur));
+    add(sec, S.screens[cur.s](cur));
     if (Contact) Contact.wipe(appEl); // a form that is left behind keeps no values
     clear(appEl);
     appEl.appendChild(sec);
@@ -134,253 +117,6 @@
       }));
     }))));
     foot.hidden = false;
-  }
-
-  // ---- screens -----------------------------------------------------------------------
-
-  var screens = {
-    q: screenQuestion,
-    call: screenCall,
-    result: screenResult,
-    all: screenAll,
-    signs: function () { return screenText('signs'); },
-    safety: function () { return screenText('safety'); },
-    keep: screenKeep,
-    contact: screenContact
-  };
-
-  function screenQuestion(cur) {
-    // A professional asks about someone else too: the "die persoon" wording fits them.
-    var q = R.questionById(qn, cur.id), other = state.answers[WHO] === OTHER || state.answers[WHO] === PROFESSIONAL;
-    var a = state.answers[q.id], out = [], hints = [];
-    if (q.id === first) out.push(h('p', { class: 'intro', text: t('intro') }));
-    out.push(title(L(other && q.text_other ? q.text_other : q.text)));
-    if (q.hint) hints.push(L(q.hint));
-    else if (q.multiple) hints.push(t('choose_more'));
-    if (q.id === first) hints.push(t('skip_hint'));
-    if (hints.length) out.push(h('p', { class: 'hint', text: hints.join(' ') }));
-    function label(o) { return L(other && o.label_other ? o.label_other : o.label); }
-
-    if (q.multiple) {
-      var chosen = Array.isArray(a) ? a : [];
-      out.push(h('div', { class: 'opts', role: 'group', 'aria-labelledby': 'sh' }, q.options.map(function (o, i) {
-        var id = 'o-' + q.id + '-' + i;
-        return h('label', { class: 'opt check', for: id }, [
-          h('input', { type: 'checkbox', id: id, name: q.id, value: o.id, checked: chosen.indexOf(o.id) !== -1 }),
-          h('span', { text: label(o) })
-        ]);
-      })));
-      out.push(h('p', { class: 'row' }, [btn(t('next'), 'next'), btn(t('skip'), 'skip', 'lnk'), btn(t('all_help'), 'all', 'btn btn2')]));
-    } else {
-      out.push(h('ul', { class: 'opts' }, q.options.map(function (o) {
-        var on = a === o.id;
-        return h('li', null, h('button', { type: 'button', class: on ? 'opt on' : 'opt', 'data-q': q.id, 'data-o': o.id }, [
-          label(o), on ? h('span', { class: 'vh', text: ' ' + t('chosen') }) : null
-        ]));
-      })));
-      out.push(h('p', { class: 'row' }, [btn(t('skip'), 'skip', 'lnk'), btn(t('all_help'), 'all', 'btn btn2')]));
-    }
-    return out;
-  }
-
-  function screenCall() {
-    return [
-      title(t('call_title')),
-      h('p', { text: t('call_text') }),
-      h('p', null, h('a', { class: 'btn big call', href: 'tel:112', text: t('call_btn') })),
-      h('p', { class: 'row' }, [btn(t('cant_call'), 'continue', 'btn btn2'), btn(t('all_help'), 'all', 'lnk')])
-    ];
-  }
-
-  function because(r) {
-    var who = state.answers.who, other = who === 'other' || who === 'professional';
-    var s = L(other && r.because_other ? r.because_other : r.because);
-    if (!s) return '';
-    if (!/^(omdat|because)\b/i.test(s)) s = t('because', { because: s });
-    return /[.!?]$/.test(s) ? s : s + '.';
-  }
-
-  function screenResult() {
-    var now = new Date(), found = R.route(qn, state.answers, function (key) {
-      return !!orgs[key] && HW.reach.now(orgs[key], now);
-    }), shown = {};
-    var out = [title(t('result_title')), h('p', { class: 'intro', text: t('result_intro') })];
-    out.push(h('ol', { class: 'cards' }, found.filter(function (r) { return orgs[r.organization]; }).map(function (r) {
-      shown[r.organization] = true;
-      var o = orgs[r.organization];
-      return h('li', null, Card.render(o, ctx({ level: 2, now: now, because: because(r),
-        unreachable: r.reachable ? null : HW.reach.how(o, now) })));
-    })));
-    out.push(h('p', { class: 'tip' }, [t('call_log_tip') + ' ', btn(t('safety_link'), 'safety', 'lnk')]));
-    out.push(h('a', { class: 'sos', href: 'tel:112' }, [h('span', { text: t('sos_q') }), ' ', h('strong', { text: t('sos_call') })]));
-    // other ways in: a phone, a chat, or a contact request
-    var others = dir.organizations.filter(function (o) {
-      return !shown[o.key] && ((o.services || []).some(function (s) { return (s.phones || []).length || s.chat; })
-        || (Contact && Contact.accepts(o)));
-    });
-    if (others.length) {
-      out.push(h('h2', { text: t('others_title') }));
-      out.push(h('ul', { class: 'cards' }, others.map(function (o) {
-        return h('li', null, Card.render(o, ctx({ level: 3, compact: true })));
-      })));
-    }
-    out.push(h('p', { class: 'row' }, [btn(t('all_help'), 'all', 'btn btn2'), btn(t('restart'), 'restart', 'lnk')]));
-    return out;
-  }
-
-  // "Alle hulp": the whole directory by category, filtered by topic and search words.
-  function norm(s) {
-    return String(s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  }
-  function haystack(o) {
-    if (!o._text) {
-      var parts = [], topics = t('topics') || {};
-      function both(x) { if (x) { parts.push(x.nl, x.en); } }
-      both(o.name); both(o.description);
-      (o.services || []).forEach(function (s) {
-        both(s.name); both(s.description); both(s.area); both(s.hours);
-        (s.topics || []).forEach(function (tp) { parts.push(tp, topics[tp]); });
-        (s.phones || []).forEach(function (p) { parts.push(p.number); });
-        if (s.chat) parts.push('chat');
-      });
-      o._text = norm(parts.join(' '));
-    }
-    return o._text;
-  }
-  function visible(o) {
-    var f = state.filter;
-    if (f.topic && !(o.services || []).some(function (s) { return (s.topics || []).indexOf(f.topic) !== -1; })) return false;
-    var words = norm(f.q).split(/\s+/).filter(Boolean), text = haystack(o);
-    return words.every(function (w) { return text.indexOf(w) !== -1; });
-  }
-  function allList() {
-    var cats = CATEGORIES.slice(), n = 0, out = [], names = t('categories') || {};
-    dir.organizations.forEach(function (o) { if (cats.indexOf(o.category) === -1) cats.push(o.category); });
-    cats.forEach(function (cat) {
-      var items = dir.organizations.filter(function (o) { return o.category === cat && visible(o); });
-      if (!items.length) return;
-      n += items.length;
-      out.push(h('h2', { text: names[cat] || cat }));
-      out.push(h('ul', { class: 'cards' }, items.map(function (o) {
-        return h('li', null, Card.render(o, ctx({ level: 3 })));
-      })));
-    });
-    var count = n === 0 ? t('found_none') : n === 1 ? t('found_one') : t('found', { n: n });
-    out.unshift(h('p', { class: 'count', text: count }));
-    return { nodes: out, count: count };
-  }
-  function screenAll() {
-    var topics = [], names = t('topics') || {};
-    Object.keys(names).forEach(function (tp) {
-      if (dir.organizations.some(function (o) {
-        return (o.services || []).some(function (s) { return (s.topics || []).indexOf(tp) !== -1; });
-      })) topics.push(tp);
-    });
-    var select = h('select', { id: 'f-topic', 'data-filter': 'topic' }, [h('option', { value: '', text: t('filter_all') })].concat(
-      topics.map(function (tp) { return h('option', { value: tp, selected: state.filter.topic === tp, text: names[tp] }); })));
-    var search = h('input', {
-      type: 'search', id: 'f-q', 'data-filter': 'q', value: state.filter.q, autocomplete: 'off',
-      spellcheck: 'false', 'aria-describedby': 'f-q-hint'
-    });
-    return [
-      title(t('all_title')),
-      h('p', { class: 'intro', text: t('all_intro') }),
-      h('div', { class: 'filters' }, [
-        h('p', null, [h('label', { for: 'f-topic', text: t('filter_topic') }), select]),
-        h('p', null, [h('label', { for: 'f-q', text: t('search') }), h('span', { class: 'hint', id: 'f-q-hint', text: t('search_hint') }), search])
-      ]),
-      h('div', { id: 'all-list' }, allList().nodes)
-    ];
-  }
-  var filterTimer = 0;
-  function refreshList() {
-    var list = $('all-list');
-    if (!list) return;
-    var r = allList();
-    clear(list);
-    add(list, r.nodes);
-    clearTimeout(filterTimer);
-    filterTimer = setTimeout(function () { announce(r.count); }, 500);
-  }
-
-  // Signs and browsing safely: structured texts from i18n/*.json.
-  // section: {"h": heading, "body": [paragraph | [list items]], "orgs": [directory keys]}
-  function screenText(key) {
-    var c = t(key) || {}, out = [title(c.title)];
-    if (c.intro) out.push(h('p', { class: 'intro', text: fill(c.intro) }));
-    (c.sections || []).forEach(function (s) {
-      out.push(h('h2', { text: s.h }));
-      (s.body || []).forEach(function (b) {
-        out.push(Array.isArray(b)
-          ? h('ul', null, b.map(function (li) { return h('li', { text: fill(li) }); }))
-          : h('p', { text: fill(b) }));
-      });
-      var links = (s.orgs || []).map(orgLink).filter(Boolean);
-      if (links.length) out.push(h('p', { class: 'row' }, links));
-    });
-    out.push(h('p', { class: 'row' }, [btn(t('all_help'), 'all', 'btn btn2')]));
-    return out;
-  }
-  // A way to reach an organisation named by key, from the directory (never a number
-  // written in the texts): its first phone, else its chat, else its website.
-  function orgLink(key) {
-    var o = orgs[key];
-    if (!o) return null;
-    var ss = o.services || [], i;
-    for (i = 0; i < ss.length; i++) {
-      var p = ss[i].phones[0];
-      if (p) return h('a', { class: 'btn btn2 call', href: 'tel:' + p.tel, text: t('call_org', { name: L(o.name), number: p.number }) });
-    }
-    for (i = 0; i < ss.length; i++) {
-      if (ss[i].chat) return h('a', { class: 'btn btn2', href: ss[i].chat.url, rel: 'noreferrer', text: t('chat_with', { name: L(o.name) }) });
-    }
-    return o.website ? h('a', { href: o.website.url, rel: 'noreferrer', text: t('website', { name: L(o.name) }) }) : null;
-  }
-
-  function screenKeep() {
-    var c = t('keep') || {}, out = [title(c.title), h('p', { class: 'intro', text: c.intro })];
-    out.push(h('h2', { text: c.left_title }), h('ul', null, (c.left || []).map(function (li) { return h('li', { text: li }); })));
-    out.push(h('p', { text: c.exit_note }));
-    var status = h('p', { id: 'keep-status', class: 'note', tabindex: '-1' });
-    out.push(status);
-    if (!Keep.supported()) { status.textContent = c.unsupported; return out; }
-    // null: not decided in this visit, so ask whether a service worker controls the page
-    if (state.kept === null ? Keep.kept() : state.kept) {
-      status.textContent = state.keepMsg || c.saved;
-      var row = [btn(c.remove, 'keep-remove', 'btn btn2')];
-      if (Keep.canInstall()) row.unshift(btn(c.install, 'keep-install'));
-      out.push(h('p', { class: 'row' }, row));
-    } else {
-      status.textContent = state.keepMsg || '';
-      out.push(h('p', { class: 'row' }, [btn(c.save, 'keep-save')]));
-    }
-    return out;
-  }
-  function keepAction(what) {
-    var c = t('keep');
-    var done = function (kept, msg) {
-      state.kept = kept;
-      state.keepMsg = msg;
-      if (current().s === 'keep') { render(false); $('keep-status').focus(); }
-      announce(msg);
-    };
-    if (what === 'keep-save') Keep.save().then(function () { done(true, c.saved); }, function () { announce(c.failed); });
-    else if (what === 'keep-remove') Keep.remove().then(function () { done(false, c.removed); }, function () { announce(c.failed); });
-    else if (what === 'keep-install') Keep.install().then(function () { render(false); });
-  }
-
-  // "Laat iemand contact met je opnemen" for one organisation (components/contact-request).
-  // The entry remembers only that the request was sent (who and how soon), never the form.
-  function screenContact(cur) {
-    return Contact.render(orgs[cur.org], ctx({
-      entry: cur,
-      announce: announce,
-      sent: function (result) {
-        cur.sent = result;
-        if (current() === cur) render(true);
-        else announce(t('cr_done_title'));
-      }
-    }));
   }
 
   // ---- events (delegated) ------------------------------------------------------------
@@ -406,7 +142,7 @@
       case 'contact':
         if (Contact && orgs[el.getAttribute('data-org')]) go({ s: 'contact', org: el.getAttribute('data-org') });
         break;
-      default: if (what.indexOf('keep-') === 0) keepAction(what);
+      default: if (what.indexOf('keep-') === 0) S.keepAction(what);
     }
   }
 
@@ -438,7 +174,7 @@
         function (x) { return x.value; });
     } else if (el.getAttribute('data-filter') === 'topic') {
       state.filter.topic = el.value;
-      refreshList();
+      S.refreshList();
     }
   });
 
@@ -446,7 +182,7 @@
     var el = e.target;
     if (ready && el && el.getAttribute('data-filter') === 'q') {
       state.filter.q = el.value;
-      refreshList();
+      S.refreshList();
     }
   });
 
@@ -517,6 +253,11 @@
 
   function takeover() {
     first = R.nextQuestion(qn, {}, null);
+    S = HW.residentScreens({
+      state: state, qn: qn, dir: dir, orgs: orgs, first: first, $: $,
+      t: t, L: L, fill: fill, ctx: ctx, btn: btn, title: title,
+      announce: announce, render: render, current: current
+    });
     state.stack = [{ s: 'q', id: first }];
     var start = $('start'), active = doc.activeElement, refocus = null;
     if (start && start.contains(active)) {

@@ -11,6 +11,8 @@ var CACHE = 'hulpwijzer';
 var PAGE = '/';
 var API = ['/api/v1/directory', '/api/v1/questionnaire'];
 var ASSETS = [
+  '{{asset:common/dom.js}}',
+  '{{asset:resident/screens.js}}',
   '{{asset:resident/app.js}}',
   '{{asset:resident/app.css}}',
   '{{asset:resident/icon.svg}}',

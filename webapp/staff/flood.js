@@ -41,7 +41,7 @@
         el('form', { id: 'flood-form', class: 'form', novalidate: true }, [
           el('div', { class: 'field' }, [el('label', { for: 'flood-from', text: t('flood.from') }), from]),
           el('div', { class: 'field' }, [el('label', { for: 'flood-to', text: t('flood.to') }), to]),
-          el('p', { class: 'field-error', id: 'flood-error', role: 'alert' }),
+          el('p', { class: 'hw-error-message', id: 'flood-error', role: 'alert' }),
           el('button', { type: 'submit', class: 'btn secondary', id: 'flood-show', text: t('flood.show') })
         ])
       ]);
@@ -111,17 +111,13 @@
         el('ul', { class: 'plain flood-list', 'aria-labelledby': 'request-title' }, items),
         el('section', { class: 'card danger', 'aria-labelledby': 'flood-delete-title' }, [
           el('h2', { id: 'flood-delete-title', text: t('flood.delete.title') }),
-          el('p', { class: 'field-error', id: 'flood-delete-error', role: 'alert' }),
+          el('p', { class: 'hw-error-message', id: 'flood-delete-error', role: 'alert' }),
           el('button', { type: 'button', class: 'btn warning', id: 'flood-delete', text: t('flood.delete') }),
-          el('div', { id: 'flood-confirm', class: 'confirm', hidden: true }, [
-            el('p', { id: 'flood-question', class: 'confirm-q', tabindex: '-1' }, [el('strong')]),
-            el('p', { text: t('flood.confirm.text') }),
-            el('p', { class: 'actions' }, [
-              el('button', { type: 'button', class: 'btn warning', id: 'flood-yes', text: t('flood.confirm.yes') }),
-              ' ',
-              el('button', { type: 'button', class: 'btn secondary', id: 'flood-no', text: t('flood.confirm.no') })
-            ])
-          ])
+          window.HWStaffConfirm.build('flood-confirm', '', [el('p', { text: t('flood.confirm.text') })], [
+            el('button', { type: 'button', class: 'btn warning', id: 'flood-yes', text: t('flood.confirm.yes') }),
+            ' ',
+            el('button', { type: 'button', class: 'btn secondary', id: 'flood-no', text: t('flood.confirm.no') })
+          ], { questionId: 'flood-question', hidden: true })
         ])
       );
       h.show('request');
