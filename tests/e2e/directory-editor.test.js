@@ -730,7 +730,7 @@ test('an edited crisis number without a new check cannot go live: every route mu
   // Unverified, Veilig Thuis's 24/7 line is gone, and some routes would end at nobody.
   assert.match(await text(page, '#ed-saved'), /maar er zijn \d+ problemen/);
   assert.match(await text(page, '#ed-issues'),
-    /Vragenlijst: Op MO 00:00 komt bij de antwoorden .* “Veilig Thuis” bovenaan, maar dan is niemand in die uitkomst bereikbaar/);
+    /Vragenlijst: Op maandag om 00:00 komt bij de antwoorden .* “Veilig Thuis” bovenaan, maar dan is niemand in die uitkomst bereikbaar/);
   assert.match(await text(page, '#ed-issues'), /En nog \d+ andere routes door de vragenlijst/);
   const residents = await residentDirectory();
   assert.ok(!residents.body.includes('0800-2002'), 'residents never see the unchecked number');

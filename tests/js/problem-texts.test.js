@@ -13,13 +13,8 @@ const { execFileSync, spawnSync } = require('node:child_process');
 
 const ROOT = path.join(__dirname, '..', '..');
 const BINARY = process.env.HW_BINARY || path.join(ROOT, 'build', 'hulpwijzer-for-tests');
-const STAFF = path.join(ROOT, 'webapp', 'staff');
 
-global.window = { crypto: require('node:crypto').webcrypto };
-for (const file of ['texts.js', 'format.js', 'directory.js']) require(path.join(STAFF, file));
-const F = global.window.HWStaffFormat;
-const D = global.window.HWStaffDirectory;
-const TEXTS = global.window.HWStaffTexts;
+const { F, D, TEXTS } = require('./staff-texts').loadStaff(['directory.js']);
 
 const codes = execFileSync(BINARY, ['directory', 'problem-codes'], { encoding: 'utf8' })
   .trim().split('\n').map((line) => JSON.parse(line));

@@ -11,12 +11,8 @@ const path = require('node:path');
 const STAFF = path.join(__dirname, '..', '..', 'webapp', 'staff');
 const DATA = path.join(__dirname, '..', '..', 'directory-data', 'directory.json');
 
-// Loads the scripts the way the page does: classic scripts that set window.*.
-global.window = { crypto: require('node:crypto').webcrypto };
-for (const file of ['texts.js', 'format.js', 'directory.js']) require(path.join(STAFF, file));
-const F = global.window.HWStaffFormat;
-const D = global.window.HWStaffDirectory;
-const TEXTS = global.window.HWStaffTexts;
+// Loads the scripts the way the page does, with the texts of webapp/i18n/staff/.
+const { F, D, TEXTS } = require('./staff-texts').loadStaff(['directory.js']);
 const directory = JSON.parse(fs.readFileSync(DATA, 'utf8'));
 const vt = () => D.clone(directory.organizations.find((o) => o.key === 'veilig-thuis'));
 

@@ -51,11 +51,8 @@ test('no other host, no storage, no history, no HTML parsing of data', () => {
   }
 });
 
-// Loads texts.js and format.js the way the page does: classic scripts that set window.*.
-global.window = {};
-for (const file of ['texts.js', 'format.js']) require(path.join(STAFF, file));
-const F = global.window.HWStaffFormat;
-const TEXTS = global.window.HWStaffTexts;
+// Loads format.js the way the page does, with the texts of webapp/i18n/staff/.
+const { F, TEXTS } = require('./staff-texts').loadStaff();
 
 test('Dutch and English have the same texts, none empty', () => {
   assert.deepEqual(Object.keys(TEXTS.en).sort(), Object.keys(TEXTS.nl).sort());

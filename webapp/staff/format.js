@@ -6,26 +6,47 @@
  */
 'use strict';
 (function () {
-  var TEXTS = window.HWStaffTexts;
+  // Language -> {key: text}, from webapp/i18n/staff/<language>.json: load() fetches the
+  // files the page names (<html data-texts-nl="…">); tests give them with addTexts().
+  var TEXTS = {};
+  var LANGUAGES = ['nl', 'en'];
   var LOCALES = { nl: 'nl-NL', en: 'en-GB' };
   var DAY = 24 * 3600;
   var CLOSED_RETENTION = 7 * DAY;
   var UNHANDLED_RETENTION = 30 * DAY;
   var lang = 'nl';
 
+  function addTexts(code, table) { TEXTS[code] = table; }
+
+  // Fetches the texts of every language before the page starts (same origin, hashed
+  // immutable URLs); rejects when one cannot be read.
+  function load() {
+    var root = document.documentElement;
+    return Promise.all(LANGUAGES.map(function (code) {
+      var url = root.getAttribute('data-texts-' + code);
+      if (!url) return Promise.reject(new Error('no texts for ' + code));
+      return fetch(url, { credentials: 'same-origin', redirect: 'error', referrerPolicy: 'no-referrer' })
+        .then(function (response) {
+          if (!response.ok) throw new Error('texts ' + code + ': ' + response.status);
+          return response.json();
+        })
+        .then(function (table) { addTexts(code, table); });
+    }));
+  }
+
   function setLanguage(code) { lang = TEXTS[code] ? code : 'nl'; }
   function language() { return lang; }
 
   // t('home.new', {n: 2}) picks home.new_zero (n = 0, when present), _one or _other.
   function t(key, params) {
-    var table = TEXTS[lang];
+    var table = TEXTS[lang] || {};
     var name = key;
     if (params && typeof params.n === 'number') {
       if (params.n === 0 && (key + '_zero') in table) name = key + '_zero';
       else name = key + (params.n === 1 ? '_one' : '_other');
     }
     var text = table[name];
-    if (text === undefined) text = TEXTS.nl[name];
+    if (text === undefined && TEXTS.nl) text = TEXTS.nl[name];
     if (text === undefined) return key;
     return text.replace(/\{(\w+)\}/g, function (all, p) {
       return params && params[p] !== undefined ? String(params[p]) : all;
@@ -89,6 +110,7 @@
   }
 
   window.HWStaffFormat = {
+    LANGUAGES: LANGUAGES, load: load, addTexts: addTexts,
     setLanguage: setLanguage, language: language, t: t, age: age, until: until,
     dateTime: dateTime, date: date, shortDateTime: shortDateTime, isoDateTime: isoDateTime,
     expiresAt: expiresAt, statusLabel: statusLabel, languageName: languageName, auditAction: auditAction,

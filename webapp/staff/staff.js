@@ -3,8 +3,9 @@
  * language, creates the directory editor (editor/) and the flood tools (flood.js) with
  * the page's helpers, connects the events of the views, and asks the server whether this
  * browser is logged in (GET session), which decides between the login form and home.
- * Promises: the back/forward cache never keeps a request on screen (emptied on pagehide,
- * asked again on pageshow); every page object (P.*) is in place before anything runs.
+ * Promises: nothing runs before the texts are loaded (F.load); the back/forward cache
+ * never keeps a request on screen (emptied on pagehide, asked again on pageshow); every
+ * page object (P.*) is in place before anything runs.
  */
 'use strict';
 (function (P) {
@@ -36,21 +37,24 @@
   /* ---------- start ---------- */
 
   // The directory editor (editor/) gets the page's helpers.
-  P.editor = window.HWStaffEditor ? window.HWStaffEditor.create({
-    $: $, el: el, show: P.show, notice: P.notice, problem: P.problem, clearMessages: P.clearMessages,
-    focusHeading: P.focusHeading, failed: P.failed, updateNav: P.updateNav,
-    loggedIn: function () { return !!state.me; },
-    me: function () { return state.me ? state.me.email : null; },
-    view: function () { return state.view; }
-  }) : null;
+  function createTools() {
+    P.editor = window.HWStaffEditor ? window.HWStaffEditor.create({
+      $: $, el: el, show: P.show, notice: P.notice, problem: P.problem, clearMessages: P.clearMessages,
+      focusHeading: P.focusHeading, failed: P.failed, updateNav: P.updateNav,
+      loggedIn: function () { return !!state.me; },
+      me: function () { return state.me ? state.me.email : null; },
+      view: function () { return state.view; }
+    }) : null;
 
-  // The batch tools for a flood of requests (flood.js).
-  P.flood = typeof window.HWStaffFlood === 'function' ? window.HWStaffFlood({
-    $: $, el: el, t: t, F: F, api: api, show: P.show, clearMessages: P.clearMessages, focusHeading: P.focusHeading,
-    failed: P.failed, loadHome: P.loadHome
-  }) : null;
+    // The batch tools for a flood of requests (flood.js).
+    P.flood = typeof window.HWStaffFlood === 'function' ? window.HWStaffFlood({
+      $: $, el: el, t: t, F: F, api: api, show: P.show, clearMessages: P.clearMessages, focusHeading: P.focusHeading,
+      failed: P.failed, loadHome: P.loadHome
+    }) : null;
+  }
 
   function init() {
+    createTools();
     P.applyStaticTexts();
     $('lang').hidden = false;
     $('login-form').addEventListener('submit', P.submitLogin);
@@ -87,5 +91,10 @@
     });
   }
 
-  init();
+  // The texts first (webapp/i18n/staff/): without them there is no page to show, only a
+  // plain sentence in both languages.
+  F.load().then(init, function () {
+    $('loading').hidden = true;
+    P.problem('Het portaal kon niet laden. Laad de pagina opnieuw. / The portal could not load. Reload the page.');
+  });
 }(window.HWStaffPage));
