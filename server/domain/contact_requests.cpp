@@ -17,14 +17,16 @@ const OrgSecret* SecretFor(const std::vector<OrgSecret>& secrets, const std::str
   return nullptr;
 }
 
+Status Rejected(const std::string& why) { return Status::PermissionDenied(why).WithReason(Reason::kProofRejected); }
+
 Status CheckWork(ProofOfWork& work, const std::string& organization, const WorkProof& proof, int64_t now) {
   switch (work.Redeem(organization, proof, now)) {
     case WorkVerdict::kAccepted: return Status::Ok();
-    case WorkVerdict::kMissing: return Status::PermissionDenied("the request carries no proof of work");
-    case WorkVerdict::kInvalid: return Status::PermissionDenied("the proof of work is not one this server issued for this organisation");
-    case WorkVerdict::kExpired: return Status::PermissionDenied("the proof of work has expired");
-    case WorkVerdict::kTooLittle: return Status::PermissionDenied("the proof of work is not enough for the difficulty of now");
-    case WorkVerdict::kAlreadyUsed: return Status::PermissionDenied("the proof of work was used before");
+    case WorkVerdict::kMissing: return Rejected("the request carries no proof of work");
+    case WorkVerdict::kInvalid: return Rejected("the proof of work is not one this server issued for this organisation");
+    case WorkVerdict::kExpired: return Rejected("the proof of work has expired");
+    case WorkVerdict::kTooLittle: return Rejected("the proof of work is not enough for the difficulty of now");
+    case WorkVerdict::kAlreadyUsed: return Rejected("the proof of work was used before");
   }
   return Status::Internal("unknown verdict");
 }
@@ -37,8 +39,9 @@ store::AuditRow ContactRequests::Entry(const StaffIdentity& staff, const std::st
 
 Result<ContactTarget> ContactRequests::Accepting(const std::string& organization_id) {
   std::optional<ContactTarget> target = lookup_(organization_id);
-  if (!target) return Status::NotFound("there is no organisation with this id");
-  if (!target->accepts) return Status::FailedPrecondition("this organisation does not take contact requests");
+  if (!target) return Status::NotFound("there is no organisation with this id").WithReason(Reason::kUnknownOrganization);
+  if (!target->accepts)
+    return Status::FailedPrecondition("this organisation does not take contact requests").WithReason(Reason::kNotAccepting);
   return std::move(*target);
 }
 
@@ -60,7 +63,8 @@ Result<Submitted> ContactRequests::Submit(const ContactRequestCheck& request, co
   for (int attempt = 0;; ++attempt) {
     auto key = keys_.CurrentOrgKey(target->key);
     if (!key.ok()) return Status::Unavailable(key.status().message());
-    if (!key.value()) return Status::FailedPrecondition("this organisation cannot receive contact requests yet");
+    if (!key.value())
+      return Status::FailedPrecondition("this organisation cannot receive contact requests yet").WithReason(Reason::kNotAccepting);
     std::string plaintext = request.content.dump();
     const std::string sealed = crypto::SealPadded(plaintext, key.value()->public_key);
     crypto::WipeString(plaintext);
@@ -73,7 +77,8 @@ Result<Submitted> ContactRequests::Submit(const ContactRequestCheck& request, co
     const bool rotated = now_current.ok() && now_current.value() && now_current.value()->version != key.value()->version;
     if (!rotated || attempt > 0)
       return Status::ResourceExhausted("this organisation has " + std::to_string(max_open_) +
-                                       " open requests, the most that are stored for one organisation");
+                                       " open requests, the most that are stored for one organisation")
+          .WithReason(Reason::kInboxFull);
   }
   const int raised = work_.Stored(target->key, now_());
   return Submitted{id, *target, raised};
@@ -83,7 +88,8 @@ Result<store::RequestRow> ContactRequests::Owned(const StaffIdentity& staff, con
   if (!staff.partner_of) return Status::PermissionDenied("only partner staff may handle contact requests");
   auto row = requests_.Get(id);
   if (!row.ok()) return row.status();
-  if (!row.value() || row.value()->organization != *staff.partner_of) return Status::NotFound("no such request");
+  if (!row.value() || row.value()->organization != *staff.partner_of)
+    return Status::NotFound("no such request").WithReason(Reason::kNoSuchRequest);
   return std::move(*row.value());
 }
 
@@ -112,7 +118,9 @@ Result<nlohmann::json> ContactRequests::Open(const StaffIdentity& staff, const s
   auto row = Owned(staff, id);
   if (!row.ok()) return row.status();
   const OrgSecret* secret = SecretFor(secrets, row->organization, row->key_version);
-  if (!secret) return Status::FailedPrecondition("your account holds no key for this request; ask a colleague or the administrator for access");
+  if (!secret)
+    return Status::FailedPrecondition("your account holds no key for this request; ask a colleague or the administrator for access")
+        .WithReason(Reason::kNoKey);
   auto plaintext = crypto::OpenPadded(row->sealed, secret->keys);
   if (!plaintext.ok()) return plaintext.status();
   nlohmann::json request = nlohmann::json::parse(plaintext->view(), nullptr, false);
@@ -133,12 +141,13 @@ Result<nlohmann::json> ContactRequests::Open(const StaffIdentity& staff, const s
 
 Status ContactRequests::Update(const StaffIdentity& staff, const std::string& id, const RequestUpdate& update) {
   if (update.status && !kStatuses.count(*update.status))
-    return Status::InvalidArgument("status must be new, in_progress, contacted or closed");
+    return Status::InvalidArgument("status must be new, in_progress, contacted or closed").WithReason(Reason::kInvalidRequestStatus);
   if (update.note) {
     size_t characters = 0;
     for (unsigned char c : *update.note) characters += (c & 0xC0) != 0x80;
     if (characters > kMaxNoteChars)
-      return Status::InvalidArgument("the note is longer than " + std::to_string(kMaxNoteChars) + " characters");
+      return Status::InvalidArgument("the note is longer than " + std::to_string(kMaxNoteChars) + " characters")
+          .WithReason(Reason::kNoteTooLong);
   }
   auto row = Owned(staff, id);
   if (!row.ok()) return row.status();
@@ -177,13 +186,18 @@ Result<std::vector<RequestSummary>> ContactRequests::ListWindow(const StaffIdent
 
 Status ContactRequests::CheckBatch(const StaffIdentity& staff, const std::vector<std::string>& ids) {
   if (!staff.partner_of) return Status::PermissionDenied("only partner staff may handle contact requests");
-  if (ids.empty()) return Status::InvalidArgument("choose at least one request");
+  if (ids.empty()) return Status::InvalidArgument("choose at least one request").WithReason(Reason::kInvalidBatch);
   if (ids.size() > kMaxBatch)
-    return Status::InvalidArgument("at most " + std::to_string(kMaxBatch) + " requests at a time");
+    return Status::InvalidArgument("at most " + std::to_string(kMaxBatch) + " requests at a time").WithReason(Reason::kInvalidBatch);
   if (std::set<std::string>(ids.begin(), ids.end()).size() != ids.size())
-    return Status::InvalidArgument("a request is chosen twice");
-  for (const std::string& id : ids)
-    if (auto row = Owned(staff, id); !row.ok()) return row.status();
+    return Status::InvalidArgument("a request is chosen twice").WithReason(Reason::kInvalidBatch);
+  for (const std::string& id : ids) {
+    auto row = Owned(staff, id);
+    if (!row.ok() && row.status().reason() == Reason::kNoSuchRequest)
+      return Status::NotFound("one of the requests does not exist (any more); nothing was done")
+          .WithReason(Reason::kNoSuchRequestInBatch);
+    if (!row.ok()) return row.status();
+  }
   return Status::Ok();
 }
 

@@ -39,7 +39,7 @@ Status RefuseUnbounded(const json& directory, const json& questionnaire, Problem
   if (issues.empty()) return Status::Ok();
   const std::string first = issues[0].ToString();
   if (refused) *refused = std::move(issues);
-  return Status::InvalidArgument("the draft was not saved: " + first);
+  return Status::InvalidArgument("the draft was not saved: " + first).WithReason(Reason::kDraftRefused);
 }
 
 }  // namespace
@@ -105,9 +105,22 @@ Result<DraftView> DirectoryEditor::OpenDraft(const std::string& editor) {
     draft = store_.GetDraft();
     if (!draft.ok()) return draft.status();
   }
-  DraftView view{*draft.value(), {}, {}};
-  view.issues = CheckAt(view.draft.directory, view.draft.questionnaire, now_()).issues;
-  if (Status s = AddBindingIssues(view.draft.directory, &view.issues); !s.ok()) return s;
+  return ViewOf(*draft.value(), {});
+}
+
+Result<DraftView> DirectoryEditor::ViewOf(const store::Draft& draft, std::vector<DetailChange> unticked) {
+  DraftView view;
+  view.revision = draft.revision;
+  view.based_on = draft.based_on;
+  view.updated_at = draft.updated_at;
+  view.updated_by = draft.updated_by;
+  view.directory = json::parse(draft.directory, nullptr, false);
+  view.questionnaire = json::parse(draft.questionnaire, nullptr, false);
+  if (view.directory.is_discarded()) view.directory = nullptr;
+  if (view.questionnaire.is_discarded()) view.questionnaire = nullptr;
+  view.issues = CheckAt(draft.directory, draft.questionnaire, now_()).issues;
+  view.unticked = std::move(unticked);
+  if (Status s = AddBindingIssues(draft.directory, &view.issues); !s.ok()) return s;
   return view;
 }
 
@@ -117,7 +130,7 @@ Result<DraftView> DirectoryEditor::SaveDraft(const std::string& editor, int64_t 
                                              Problems* refused) {
   auto existing = store_.GetDraft();
   if (!existing.ok()) return existing.status();
-  if (!existing.value()) return Status::NotFound("there is no draft; open it first");
+  if (!existing.value()) return Status::NotFound("there is no draft; open it first").WithReason(Reason::kNoDraft);
   json rules = questionnaire ? *questionnaire : json::parse(existing.value()->questionnaire, nullptr, false);
   if (!replacements.empty()) RewriteOrganizations(rules["rules"], replacements);
   if (Status s = RefuseUnbounded(directory, rules, refused); !s.ok()) return s;
@@ -138,10 +151,7 @@ Result<DraftView> DirectoryEditor::SaveDraft(const std::string& editor, int64_t 
   if (!saved.ok()) return saved.status();
   auto draft = store_.GetDraft();
   if (!draft.ok() || !draft.value()) return Status::Internal("the saved draft cannot be read back");
-  DraftView view{*draft.value(), CheckAt(draft.value()->directory, draft.value()->questionnaire, now_()).issues,
-                 std::move(unticked)};
-  if (Status s = AddBindingIssues(view.draft.directory, &view.issues); !s.ok()) return s;
-  return view;
+  return ViewOf(*draft.value(), std::move(unticked));
 }
 
 Status DirectoryEditor::DiscardDraft(const std::string& editor) {
@@ -160,8 +170,7 @@ Result<HsdsImportView> DirectoryEditor::ImportHsds(const std::string& editor, in
                                                    const std::string& lang, Problems* refused) {
   auto draft = OpenDraft(editor);
   if (!draft.ok()) return draft.status();
-  const json base = json::parse(draft->draft.directory, nullptr, false);
-  HsdsImportResult imported = domain::ImportHsds(document, base, lang);
+  HsdsImportResult imported = domain::ImportHsds(document, draft->directory, lang);
   auto saved = SaveDraft(editor, revision, imported.directory, std::nullopt, {}, refused);
   if (!saved.ok()) return saved.status();
   HsdsImportView view{std::move(saved.value()), std::move(imported.changes), std::move(imported.refusals), Status::Ok()};
@@ -191,7 +200,7 @@ Result<std::vector<store::VersionInfo>> DirectoryEditor::Versions() { return sto
 Result<VersionView> DirectoryEditor::Version(int64_t number) {
   auto version = store_.Version(number);
   if (!version.ok()) return version.status();
-  if (!version.value()) return Status::NotFound("there is no version " + std::to_string(number));
+  if (!version.value()) return Status::NotFound("there is no version " + std::to_string(number)).WithReason(Reason::kNoSuchVersion);
   const store::DirectoryVersion& v = *version.value();
   return VersionView{{v.version, v.published_at, v.published_by, ""},
                      json::parse(v.directory, nullptr, false),
@@ -201,9 +210,9 @@ Result<VersionView> DirectoryEditor::Version(int64_t number) {
 Result<PreviewDraft> DirectoryEditor::DraftToPreview() {
   auto draft = store_.GetDraft();
   if (!draft.ok()) return draft.status();
-  if (!draft.value()) return Status::NotFound("there is no draft to preview");
+  if (!draft.value()) return Status::NotFound("there is no draft to preview").WithReason(Reason::kNoDraft);
   if (!CheckAt(draft.value()->directory, draft.value()->questionnaire, now_()).issues.empty())
-    return Status::FailedPrecondition("the draft has problems; fix them before previewing");
+    return Status::FailedPrecondition("the draft has problems; fix them before previewing").WithReason(Reason::kNotPreviewable);
   return PreviewDraft{draft.value()->revision, json::parse(draft.value()->directory, nullptr, false),
                       json::parse(draft.value()->questionnaire, nullptr, false)};
 }
@@ -212,12 +221,13 @@ Result<int64_t> DirectoryEditor::Publish(const std::string& editor, int64_t revi
                                          Problems* issues) {
   auto draft = store_.GetDraft();
   if (!draft.ok()) return draft.status();
-  if (!draft.value()) return Status::NotFound("there is no draft to publish");
+  if (!draft.value()) return Status::NotFound("there is no draft to publish").WithReason(Reason::kNoDraft);
   PublicationCheck check = CheckAt(draft.value()->directory, draft.value()->questionnaire, now_());
   if (Status s = AddBindingIssues(draft.value()->directory, &check.issues); !s.ok()) return s;
   if (!check.issues.empty()) {
     *issues = check.issues;
-    return Status::InvalidArgument("the draft has " + std::to_string(check.issues.size()) + " problem(s); fix them first");
+    return Status::InvalidArgument("the draft has " + std::to_string(check.issues.size()) + " problem(s); fix them first")
+        .WithReason(Reason::kInvalidDraft);
   }
   auto crisis = CrisisChangesOf(*draft.value());
   if (!crisis.ok()) return crisis.status();
@@ -227,7 +237,8 @@ Result<int64_t> DirectoryEditor::Publish(const std::string& editor, int64_t revi
     const auto found = approvals_.find(draft.value()->revision);
     if (found == approvals_.end())
       return Status::PermissionDenied("this draft changes a crisis line (" + crisis.value()[0].organization +
-                                      "); a second editor must approve it before it is published");
+                                      "); a second editor must approve it before it is published")
+          .WithReason(Reason::kApprovalRequired);
     approver = found->second;
   }
   // One entry names the version, every change to contact settings, who approved its
@@ -251,15 +262,17 @@ Result<int64_t> DirectoryEditor::Publish(const std::string& editor, int64_t revi
 Result<int64_t> DirectoryEditor::Restore(const std::string& editor, int64_t version, const std::string& note) {
   auto old = store_.Version(version);
   if (!old.ok()) return old.status();
-  if (!old.value()) return Status::NotFound("there is no version " + std::to_string(version));
+  if (!old.value()) return Status::NotFound("there is no version " + std::to_string(version)).WithReason(Reason::kNoSuchVersion);
   const PublicationCheck check = CheckAt(old.value()->directory, old.value()->questionnaire, now_());
   if (!check.issues.empty())
     return Status::FailedPrecondition("version " + std::to_string(version) + " does not pass today's checks: " +
-                                      check.issues[0].ToString());
+                                      check.issues[0].ToString())
+        .WithReason(Reason::kVersionNotRestorable);
   auto bindings = BindingIssues(old.value()->directory);
   if (!bindings.ok()) return bindings.status();
   if (!bindings->empty())
-    return Status::FailedPrecondition("version " + std::to_string(version) + " cannot be restored: " + bindings->front().ToString());
+    return Status::FailedPrecondition("version " + std::to_string(version) + " cannot be restored: " + bindings->front().ToString())
+        .WithReason(Reason::kVersionNotRestorable);
   const std::string contact_note = ContactSettingsNote(check.publication.directory);
   auto restored = Audited(
       editor, "restore",
@@ -306,14 +319,15 @@ Status DirectoryEditor::Approve(const std::string& editor, int64_t revision) {
   if (!draft.ok()) return draft.status();
   if (!draft.value()) return Status::NotFound("there is no draft");
   if (draft.value()->revision != revision)
-    return Status::AlreadyExists("the draft changed since you looked at it; look at the changes again");
+    return Status::AlreadyExists("the draft changed since you looked at it; look at the changes again").WithReason(Reason::kDraftChanged);
   auto crisis = CrisisChangesOf(*draft.value());
   if (!crisis.ok()) return crisis.status();
-  if (crisis.value().empty()) return Status::FailedPrecondition("this draft changes no crisis line; nothing to approve");
+  if (crisis.value().empty())
+    return Status::FailedPrecondition("this draft changes no crisis line; nothing to approve").WithReason(Reason::kNothingToApprove);
   {
     std::lock_guard<std::mutex> lock(approvals_mutex_);
     if (draft.value()->updated_by == editor || crisis_editors_.count(editor))
-      return Status::PermissionDenied("you changed this draft yourself; a second editor must approve it");
+      return Status::PermissionDenied("you changed this draft yourself; a second editor must approve it").WithReason(Reason::kOwnChange);
   }
   {
     std::lock_guard<std::mutex> lock(approvals_mutex_);
@@ -342,7 +356,7 @@ Result<std::pair<std::string, std::string>> DirectoryEditor::Texts(const std::st
   if (which.empty() || *end) return Status::InvalidArgument("\"" + which + "\" is not a version number or \"draft\"");
   auto version = store_.Version(number);
   if (!version.ok()) return version.status();
-  if (!version.value()) return Status::NotFound("there is no version " + which);
+  if (!version.value()) return Status::NotFound("there is no version " + which).WithReason(Reason::kNoSuchVersion);
   return std::make_pair(version.value()->directory, version.value()->questionnaire);
 }
 

@@ -32,8 +32,15 @@
 
 namespace hw::domain {
 
+// The draft as an editor sees it: its state, its documents read (a document that cannot be
+// read is null; its problem is in `issues`), and what is wrong with it.
 struct DraftView {
-  store::Draft draft;
+  int64_t revision = 0;
+  int64_t based_on = 0;  // the published version it started from
+  int64_t updated_at = 0;
+  std::string updated_by;
+  nlohmann::json directory;
+  nlohmann::json questionnaire;
   Problems issues;
   std::vector<DetailChange> unticked;  // by this save: edited details that lost "verified"
 };
@@ -138,6 +145,8 @@ class DirectoryEditor {
 
   Result<std::vector<DetailChange>> CrisisChangesOf(const store::Draft& draft);
   // Issues of a directory text whose ids and keys differ from their published bindings.
+  // The stored draft read and checked as editors see it.
+  Result<DraftView> ViewOf(const store::Draft& draft, std::vector<DetailChange> unticked);
   Result<Problems> BindingIssues(const std::string& directory_text);
   Status AddBindingIssues(const std::string& directory_text, Problems* issues);
   // "; contact settings: path: before -> after, ..." between the published version and

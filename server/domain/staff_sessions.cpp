@@ -22,7 +22,7 @@ bool StaffSessions::MayChange(const SessionView& session, const std::string& csr
 
 Result<std::vector<OrgSecret>> StaffSessions::GrantedSecrets(const std::string& token, int64_t staff_id) {
   auto secrets = vault_.Secrets(token);
-  if (!secrets.ok()) return Status::NotFound("the session has ended");
+  if (!secrets.ok()) return Status::NotFound("the session has ended").WithReason(Reason::kSessionEnded);
   auto grants = keys_.GrantsOf(staff_id);
   if (!grants.ok()) return grants.status();
   std::vector<OrgSecret> granted;

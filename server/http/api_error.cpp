@@ -4,15 +4,23 @@
 
 namespace hw::http {
 
-HttpResponse ApiError(int status, const std::string& code, const std::string& message, const std::string& field) {
+nlohmann::json ErrorBody(const std::string& code, const std::string& message, const std::string& field) {
+  nlohmann::json error = {{"code", code}, {"message", message}, {"field", nullptr}};
+  if (!field.empty()) error["field"] = field;
+  return {{"error", std::move(error)}};
+}
+
+HttpResponse ErrorResponse(int status, const nlohmann::json& body) {
   HttpResponse response;
   response.status = status;
   response.content_type = "application/json";
   response.SetHeader("Cache-Control", "no-store");
-  nlohmann::json error = {{"code", code}, {"message", message}, {"field", nullptr}};
-  if (!field.empty()) error["field"] = field;
-  response.owned_body = nlohmann::json({{"error", error}}).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  response.owned_body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return response;
+}
+
+HttpResponse ApiError(int status, const std::string& code, const std::string& message, const std::string& field) {
+  return ErrorResponse(status, ErrorBody(code, message, field));
 }
 
 nlohmann::json ProblemsJson(const domain::Problems& problems) {
@@ -27,12 +35,10 @@ nlohmann::json ProblemsJson(const domain::Problems& problems) {
 
 HttpResponse ProblemsError(int status, const domain::Problems& problems) {
   const domain::Problem& first = problems.front();
-  HttpResponse response = ApiError(status, domain::CodeName(first.code), first.message, first.field);
-  nlohmann::json body = nlohmann::json::parse(response.owned_body);
+  nlohmann::json body = ErrorBody(domain::CodeName(first.code), first.message, first.field);
   body["error"]["params"] = first.params;
   body["error"]["errors"] = ProblemsJson(problems);
-  response.owned_body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return response;
+  return ErrorResponse(status, body);
 }
 
 HttpResponse ApiErrorForStatus(int status) {

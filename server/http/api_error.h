@@ -14,6 +14,10 @@
 namespace hw::http {
 
 HttpResponse ApiError(int status, const std::string& code, const std::string& message, const std::string& field = "");
+// The parts of ApiError, for answers that add to the body: {"error": {code, message, field}},
+// and the response that carries a body.
+nlohmann::json ErrorBody(const std::string& code, const std::string& message, const std::string& field = "");
+HttpResponse ErrorResponse(int status, const nlohmann::json& body);
 
 // Problems as the API sends them: each with its code, params, place and English message
 // (domain::Problem::ToJson) and "text", the whole English line.

@@ -64,12 +64,11 @@ domain::WorkProof TakeProof(nlohmann::json& body) {
   return proof;
 }
 
-HttpResponse NotAccepting() {
-  return ApiError(422, "not_accepting", "This organisation does not take contact requests here; please call them.",
-                  "organization_id");
-}
-HttpResponse UnknownOrganization() {
-  return ApiError(422, "unknown_organization", "There is no organisation with this id.", "organization_id");
+// A refusal that counts against the client's invalid submissions: it names an organisation
+// that does not exist or takes no requests, or carries a proof that is not valid.
+bool CountsAsInvalid(const Status& status) {
+  const Reason reason = status.reason();
+  return reason == Reason::kUnknownOrganization || reason == Reason::kNotAccepting || reason == Reason::kProofRejected;
 }
 
 }  // namespace
@@ -89,11 +88,7 @@ HttpResponse IssueContactChallenge(const HttpRequest& request, AppServices& serv
   if (!body.is_object() || !body.contains("organization_id") || !body["organization_id"].is_string())
     return ApiError(422, "required", "Name the organisation (organization_id) the request will go to.", "organization_id");
   auto issued = services.requests.Challenge(body["organization_id"].get<std::string>());
-  if (!issued.ok()) {
-    if (issued.status().code() == StatusCode::kNotFound) return UnknownOrganization();
-    if (issued.status().code() == StatusCode::kFailedPrecondition) return NotAccepting();
-    return ErrorFromStatus(issued.status());
-  }
+  if (!issued.ok()) return ErrorFromStatus(issued.status());
   return JsonResponse(200, {{"challenge", issued->challenge},
                             {"bits", issued->bits},
                             {"expires_in", issued->expires_at - services.now()}});
@@ -119,24 +114,10 @@ HttpResponse SubmitContactRequest(const HttpRequest& request, AppServices& servi
     // Nothing was stored: a resident told to phone (or to try again after a disk error)
     // keeps the submissions they may still need for another organisation.
     stored_limits.GiveBack(now);
-    const StatusCode code = submitted.status().code();
-    if (code == StatusCode::kNotFound || code == StatusCode::kFailedPrecondition || code == StatusCode::kPermissionDenied)
-      services.invalid_submissions_per_client.Allow(request.client_bucket, now);
-    if (code == StatusCode::kNotFound) return UnknownOrganization();
-    if (code == StatusCode::kFailedPrecondition) return NotAccepting();
-    if (code == StatusCode::kPermissionDenied) {
-      // The page fetches a new challenge and works again.
-      std::string message = submitted.status().message();
-      message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(message[0])));
-      return ApiError(422, "proof_rejected", message + "; ask for a new challenge and try again.", "proof");
-    }
-    if (code == StatusCode::kResourceExhausted) {
-      // For the operator's monitoring: the organisation's id only, nothing of the resident.
+    if (CountsAsInvalid(submitted.status())) services.invalid_submissions_per_client.Allow(request.client_bucket, now);
+    // For the operator's monitoring: the organisation's id only, nothing of the resident.
+    if (submitted.status().reason() == Reason::kInboxFull)
       log::Warn("organization_inbox_full", {{"organization_id", check.organization_id}});
-      return ApiError(503, "organization_inbox_full",
-                      "This organisation has too many contact requests waiting for an answer to take more here; "
-                      "nothing was stored. Please phone them instead.");
-    }
     return ErrorFromStatus(submitted.status());
   }
   if (submitted->difficulty_raised_to) {

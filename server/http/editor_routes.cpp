@@ -17,38 +17,14 @@ using nlohmann::json;
 constexpr const char* kPreviewPrefix = "/staff/preview";
 
 json DraftJson(const domain::DraftView& view) {
-  return {{"revision", view.draft.revision},
-          {"based_on", view.draft.based_on},
-          {"updated_at", view.draft.updated_at},
-          {"updated_by", view.draft.updated_by},
-          {"directory", json::parse(view.draft.directory, nullptr, false)},
-          {"questionnaire", json::parse(view.draft.questionnaire, nullptr, false)},
+  return {{"revision", view.revision},
+          {"based_on", view.based_on},
+          {"updated_at", view.updated_at},
+          {"updated_by", view.updated_by},
+          {"directory", view.directory},
+          {"questionnaire", view.questionnaire},
           {"issues", ProblemsJson(view.issues)},
           {"unticked", domain::ToJson(view.unticked)}};
-}
-
-HttpResponse Conflict(const Status& status) {
-  return ApiError(409, "draft_changed", status.message() + ". Reload the draft; your changes were not saved.");
-}
-
-// A draft that was refused before it was stored: 400, naming the first field as the
-// request names it ("directory.organizations[0].website.url"), with every reason.
-HttpResponse Refused(const Status& status, const domain::Problems& refused) {
-  if (refused.empty()) return ErrorFromStatus(status);
-  const auto& first = refused.front();
-  std::string message = status.message() + ".";
-  message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(message[0])));
-  json error = {{"error", {{"code", "invalid"}, {"message", message},
-                           {"field", first.file + (first.field.empty() ? "" : "." + first.field)},
-                           {"issues", ProblemsJson(refused)}}}};
-  return JsonResponse(400, error);
-}
-
-// The answer to a failed SaveDraft.
-HttpResponse NotSaved(const Status& status, const domain::Problems& refused) {
-  if (status.code() == StatusCode::kAlreadyExists) return Conflict(status);
-  if (status.code() == StatusCode::kInvalidArgument) return Refused(status, refused);
-  return ErrorFromStatus(status);
 }
 
 constexpr size_t kMaxNoteCharacters = 500;
@@ -96,7 +72,7 @@ HttpResponse SaveDraft(const HttpRequest& request, AppServices& s, const std::st
   }
   domain::Problems refused;
   auto saved = s.editor.SaveDraft(editor, body["revision"].get<int64_t>(), body["directory"], questionnaire, replace, &refused);
-  if (!saved.ok()) return NotSaved(saved.status(), refused);
+  if (!saved.ok()) return ErrorFromStatus(saved.status(), refused);
   return JsonResponse(200, DraftJson(saved.value()));
 }
 
@@ -109,19 +85,7 @@ HttpResponse Publish(const HttpRequest& request, AppServices& s, const std::stri
   if (auto error = NoteTooLong(note)) return *error;
   domain::Problems issues;
   auto version = s.editor.Publish(editor, body["revision"].get<int64_t>(), note, &issues);
-  if (!version.ok()) {
-    if (version.status().code() == StatusCode::kAlreadyExists) return Conflict(version.status());
-    if (version.status().code() == StatusCode::kFailedPrecondition)
-      return ApiError(409, "draft_outdated", version.status().message() + ". Discard the draft or redo its changes on a new one.");
-    if (version.status().code() == StatusCode::kPermissionDenied)
-      return ApiError(409, "approval_required", version.status().message() + ".");
-    if (version.status().code() == StatusCode::kInvalidArgument) {
-      json error = {{"error", {{"code", "invalid_draft"}, {"message", version.status().message() + "."}, {"field", nullptr},
-                               {"issues", ProblemsJson(issues)}}}};
-      return JsonResponse(422, error);
-    }
-    return ErrorFromStatus(version.status());
-  }
+  if (!version.ok()) return ErrorFromStatus(version.status(), issues);
   return JsonResponse(201, {{"version", version.value()}});
 }
 
@@ -141,7 +105,7 @@ HttpResponse ImportHsds(const HttpRequest& request, AppServices& s, const std::s
   if (!document.is_array()) return ApiError(400, "invalid", "An HSDS document here is a JSON list of organizations.");
   domain::Problems not_saved;
   auto imported = s.editor.ImportHsds(editor, revision, document, lang, &not_saved);
-  if (!imported.ok()) return NotSaved(imported.status(), not_saved);
+  if (!imported.ok()) return ErrorFromStatus(imported.status(), not_saved);
   if (!imported->counts_noted.ok()) log::Error("import_not_audited", {{"reason", imported->counts_noted.message()}});
   json refused = json::array();
   for (const auto& r : imported->refusals) refused.push_back({{"path", r.path}, {"reason", r.reason}});
@@ -169,13 +133,8 @@ HttpResponse Approve(const HttpRequest& request, AppServices& s, const std::stri
   if (!body.is_object() || !body.contains("revision") || !body["revision"].is_number_integer())
     return ApiError(400, "invalid", "Send the revision you approve.", "revision");
   const Status approved = s.editor.Approve(editor, body["revision"].get<int64_t>());
-  if (approved.ok()) return JsonResponse(200, {{"status", "approved"}});
-  switch (approved.code()) {
-    case StatusCode::kAlreadyExists: return Conflict(approved);
-    case StatusCode::kPermissionDenied: return ApiError(403, "own_change", approved.message() + ".");
-    case StatusCode::kFailedPrecondition: return ApiError(409, "nothing_to_approve", approved.message() + ".");
-    default: return ErrorFromStatus(approved);
-  }
+  if (!approved.ok()) return ErrorFromStatus(approved);
+  return JsonResponse(200, {{"status", "approved"}});
 }
 
 HttpResponse Versions(AppServices& s) {
@@ -191,8 +150,6 @@ HttpResponse OneVersion(AppServices& s, const std::string& number) {
   const long long v = std::strtoll(number.c_str(), &end, 10);
   if (number.empty() || *end) return ApiError(400, "invalid", "The version must be a number.", "version");
   auto version = s.editor.Version(v);
-  if (!version.ok() && version.status().code() == StatusCode::kNotFound)
-    return ApiError(404, "not_found", "There is no version " + number + ".");
   if (!version.ok()) return ErrorFromStatus(version.status());
   return JsonResponse(200, {{"version", version->info.version},
                             {"published_at", version->info.published_at},
@@ -279,12 +236,7 @@ std::optional<HttpResponse> HandlePreview(const HttpRequest& request, AppService
   if (!staff.is_editor) return ApiError(403, "forbidden", "Only editors may preview the draft.");
   if (request.method != "GET" && request.method != "HEAD") return MethodNotAllowed("GET");
   auto draft = s.editor.DraftToPreview();
-  if (!draft.ok()) {
-    if (draft.status().code() == StatusCode::kNotFound) return ApiError(404, "not_found", "There is no draft to preview.");
-    if (draft.status().code() == StatusCode::kFailedPrecondition)
-      return ApiError(409, "invalid_draft", "The draft has problems; fix them before previewing.");
-    return ErrorFromStatus(draft.status());
-  }
+  if (!draft.ok()) return ErrorFromStatus(draft.status());
   std::shared_ptr<const Site> site;
   {
     std::lock_guard<std::mutex> lock(s.preview.mutex);

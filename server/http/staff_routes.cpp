@@ -144,8 +144,6 @@ HttpResponse Requests(Context& c) {
 // answer, if any.
 std::optional<HttpResponse> GrantedSecrets(Context& c, std::vector<domain::OrgSecret>* granted) {
   auto secrets = c.services.sessions.GrantedSecrets(c.token, c.session->staff.id);
-  if (!secrets.ok() && secrets.status().code() == StatusCode::kNotFound)
-    return ApiError(401, "not_logged_in", "Log in again.");
   if (!secrets.ok()) return ErrorFromStatus(secrets.status());
   *granted = std::move(secrets.value());
   return std::nullopt;
@@ -164,13 +162,6 @@ std::optional<HttpResponse> ReadIds(const HttpRequest& request, std::vector<std:
   return std::nullopt;
 }
 
-HttpResponse BatchError(const Status& status) {
-  if (status.code() == StatusCode::kInvalidArgument) return ApiError(400, "invalid", status.message() + ".", "ids");
-  if (status.code() == StatusCode::kNotFound)
-    return ApiError(404, "not_found", "One of the requests does not exist (any more); nothing was done.", "ids");
-  return ErrorFromStatus(status);
-}
-
 // POST requests/batch-open {ids}: the requests in one view, each open audited.
 HttpResponse BatchOpen(Context& c) {
   if (c.request.method != "POST") return MethodNotAllowed("POST");
@@ -179,7 +170,7 @@ HttpResponse BatchOpen(Context& c) {
   std::vector<domain::OrgSecret> granted;
   if (auto error = GrantedSecrets(c, &granted)) return *error;
   auto opened = c.services.requests.OpenBatch(c.session->staff, granted, ids);
-  if (!opened.ok()) return BatchError(opened.status());
+  if (!opened.ok()) return ErrorFromStatus(opened.status());
   return JsonResponse(200, {{"requests", opened.value()}});
 }
 
@@ -189,7 +180,7 @@ HttpResponse BatchDelete(Context& c) {
   std::vector<std::string> ids;
   if (auto error = ReadIds(c.request, &ids)) return *error;
   auto deleted = c.services.requests.DeleteBatch(c.session->staff, ids);
-  if (!deleted.ok()) return BatchError(deleted.status());
+  if (!deleted.ok()) return ErrorFromStatus(deleted.status());
   return JsonResponse(200, {{"status", "deleted"}, {"deleted", deleted.value()}});
 }
 
@@ -199,10 +190,6 @@ HttpResponse OneRequest(Context& c, const std::string& id) {
     std::vector<domain::OrgSecret> granted;
     if (auto error = GrantedSecrets(c, &granted)) return *error;
     auto opened = c.services.requests.Open(staff, granted, id);
-    if (!opened.ok() && opened.status().code() == StatusCode::kFailedPrecondition)
-      return ApiError(403, "no_key",
-                      "Your session holds no key for this request. If someone left recently the keys were renewed: "
-                      "log in again. Otherwise ask a colleague with access or the administrator.");
     if (!opened.ok()) return ErrorFromStatus(opened.status());
     return JsonResponse(200, opened.value());
   }
@@ -217,11 +204,7 @@ HttpResponse OneRequest(Context& c, const std::string& id) {
       else if (it.key() == "note" && it->is_null()) update.note = "";
       else return ApiError(400, "invalid", "Only status (text) and note (text or null) can be changed.", it.key());
     }
-    if (Status s = c.services.requests.Update(staff, id, update); !s.ok()) {
-      if (s.code() == StatusCode::kInvalidArgument)
-        return ApiError(400, "invalid", s.message() + ".", s.message().find("note") != std::string::npos ? "note" : "status");
-      return ErrorFromStatus(s);
-    }
+    if (Status s = c.services.requests.Update(staff, id, update); !s.ok()) return ErrorFromStatus(s);
     auto summary = c.services.requests.Summary(staff, id);
     if (!summary.ok()) return ErrorFromStatus(summary.status());
     return JsonResponse(200, Summary(summary.value()));

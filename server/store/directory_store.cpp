@@ -81,7 +81,8 @@ Result<int64_t> DirectoryStore::SaveDraft(int64_t expected_revision, int64_t bas
     const int64_t base = exists ? current->Int(1) : based_on;
     if (found != expected_revision)
       return Status::AlreadyExists("the draft was changed by someone else (revision " + std::to_string(found) +
-                                   ", you had " + std::to_string(expected_revision) + ")");
+                                   ", you had " + std::to_string(expected_revision) + ")")
+          .WithReason(Reason::kDraftChanged);
     revision = found + 1;
     auto write = db_.Prepare(
         "INSERT OR REPLACE INTO directory_draft (id, revision, based_on, directory, questionnaire, updated_at, updated_by) "
@@ -104,14 +105,15 @@ Result<int64_t> DirectoryStore::PublishDraft(int64_t expected_revision, const st
   const Status status = db_.Transaction([&]() -> Status {
     auto draft = db_.Prepare("SELECT revision, based_on, directory, questionnaire FROM directory_draft WHERE id = 1");
     if (!draft.ok()) return draft.status();
-    if (!draft->Step()) return Status::NotFound("there is no draft to publish");
+    if (!draft->Step()) return Status::NotFound("there is no draft to publish").WithReason(Reason::kNoDraft);
     if (draft->Int(0) != expected_revision)
-      return Status::AlreadyExists("the draft was changed by someone else since you loaded it");
+      return Status::AlreadyExists("the draft was changed by someone else since you loaded it").WithReason(Reason::kDraftChanged);
     auto latest = db_.Prepare("SELECT COALESCE(MAX(version), 0) FROM directory_versions");
     if (!latest.ok() || !latest->Step()) return Status::IoError("cannot read the published version");
     if (latest->Int(0) != draft->Int(1))
       return Status::FailedPrecondition("version " + std::to_string(latest->Int(0)) +
-                                   " was published after this draft was started; reload and check the draft");
+                                   " was published after this draft was started; reload and check the draft")
+          .WithReason(Reason::kDraftOutdated);
     auto insert = db_.Prepare(
         "INSERT INTO directory_versions (directory, questionnaire, published_at, published_by, note) "
         "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?3, ?4)");

@@ -1,5 +1,6 @@
 // Errors as values. A Status is either ok or carries a code and a message written for
-// the person who has to act on it (an operator, an editor, a developer).
+// the person who has to act on it (an operator, an editor, a developer), and, where an
+// interface must tell failures of one code apart, a Reason (util/status_reason.h).
 // Result<T> holds either a value or a non-ok Status. Both are cheap to move and are
 // not thread-safe objects; copy them freely between threads. Neither can be ignored:
 // both are [[nodiscard]], and the build makes an ignored one an error
@@ -11,6 +12,8 @@
 #include <optional>
 #include <string>
 #include <utility>
+
+#include "util/status_reason.h"
 
 namespace hw {
 
@@ -46,11 +49,23 @@ class [[nodiscard]] Status {
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
+  Reason reason() const { return reason_; }
+
+  // The same failure with the reason an interface acts on; an ok Status stays ok.
+  Status WithReason(Reason reason) const& {
+    Status copy = *this;
+    return std::move(copy).WithReason(reason);
+  }
+  Status WithReason(Reason reason) && {
+    if (!ok()) reason_ = reason;
+    return std::move(*this);
+  }
 
  private:
   Status(StatusCode c, std::string m) : code_(c), message_(std::move(m)) {}
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
+  Reason reason_ = Reason::kNone;
 };
 
 // Reading the value of a Result that holds an error is a bug in the caller: it stops the

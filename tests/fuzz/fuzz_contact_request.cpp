@@ -24,13 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const hw::domain::ContactRequestCheck check = hw::domain::CheckContactRequest(parsed.value());
   if (!check.ok()) {
     // As contact_routes.cpp renders a 422.
-    hw::http::HttpResponse response =
-        hw::http::ApiError(422, check.errors[0].code, check.errors[0].message, check.errors[0].field);
-    nlohmann::json all = nlohmann::json::parse(response.owned_body);
-    all["error"]["errors"] = nlohmann::json::array();
-    for (const auto& e : check.errors)
-      all["error"]["errors"].push_back({{"field", e.field}, {"code", e.code}, {"message", e.message}});
-    (void)hw::http::JsonResponse(422, all);
+    (void)hw::http::ProblemsError(422, check.errors);
     return 0;
   }
   // Accepted: the id must be a UUID and the content what ContactRequests::Submit seals
