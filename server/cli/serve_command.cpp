@@ -237,22 +237,21 @@ int RunServe(const std::vector<std::string>& args) {
   store::RequestStore requests(*data.db);
   domain::Keyring keyring(keys, audit, UnixNow, crypto::KdfParams::FromEnvironment());
   domain::SessionVault sessions;
-  using Targets = std::map<std::string, domain::ContactTarget>;
-  SharedValue<Targets> targets(std::make_shared<const Targets>(domain::ContactTargetsOf(published.publication.directory)));
   domain::WorkPolicy work_policy;
   work_policy.base_bits = config.proof_of_work_bits;
   domain::ProofOfWork work(work_policy);
   domain::ContactRequests contact_requests(
       requests, keys, audit, work,
-      [&targets](const std::string& id) -> std::optional<domain::ContactTarget> {
-        const auto current = targets.Get();
-        const auto it = current->find(id);
-        if (it == current->end()) return std::nullopt;
+      [&holder](const std::string& id) -> std::optional<domain::ContactTarget> {
+        const auto site = holder.Get();  // the targets of the version residents are shown
+        const auto it = site->contact_targets().find(id);
+        if (it == site->contact_targets().end()) return std::nullopt;
         return it->second;
       },
       UnixNow);
-  // A publish or restore swaps in the new site and contact targets at once: residents'
-  // next load sees the new version (its ETags change).
+  // A publish or restore swaps in the new site, which carries its contact targets, in one
+  // step: residents' next load sees the new version (its ETags change), and a request is
+  // checked against the organisations of the version on screen.
   domain::DirectoryEditor editor(directory_store, audit, UnixNow,
                                  [&](const domain::Publication& publication, int64_t version) {
                                    auto next = http::Site::Build(assets::AssetCatalog::Embedded(), publication.directory,
@@ -262,9 +261,8 @@ int RunServe(const std::vector<std::string>& args) {
                                      return;
                                    }
                                    std::lock_guard<std::mutex> lock(publishing);
-                                   holder.Set(next.value());
                                    live.Set(std::make_shared<const LivePublication>(LivePublication{publication, version}));
-                                   targets.Set(std::make_shared<const Targets>(domain::ContactTargetsOf(publication.directory)));
+                                   holder.Set(next.value());
                                    log::Info("published", {{"directory_version", version}});
                                  });
   domain::StaffSessions staff_sessions(sessions, keys, audit);

@@ -122,6 +122,7 @@ Result<std::shared_ptr<const Site>> Site::Build(const assets::AssetCatalog& cata
   auto site = Render(catalog, directory, questionnaire, "", now);
   if (!site.ok()) return site.status();
   site.value()->version_ = version;
+  site.value()->contact_targets_ = domain::ContactTargetsOf(directory);
   for (const assets::EmbeddedFile& file : catalog.files()) {
     if (!IsWebappFile(file.path)) continue;
     site.value()->resources_["/assets/" + assets::AssetCatalog::HashedName(file)] =

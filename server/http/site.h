@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "assets/asset_catalog.h"
+#include "domain/contact_targets.h"
 #include "http/resource.h"
 #include "util/status.h"
 
@@ -49,6 +50,10 @@ class Site {
   int64_t version() const { return version_; }
   // The resident view of the directory this site was rendered from (for /hsds/).
   const nlohmann::json& resident_directory() const { return resident_; }
+  // The organisations residents may send a contact request to, by id, from the same
+  // directory as the pages: a publish swaps both in one step, so no resident meets a page
+  // of one version and the contact targets of another. Empty in a preview.
+  const std::map<std::string, domain::ContactTarget>& contact_targets() const { return contact_targets_; }
 
  private:
   static Result<std::shared_ptr<Site>> Render(const assets::AssetCatalog& catalog, const nlohmann::json& directory,
@@ -60,6 +65,7 @@ class Site {
   int64_t version_ = 0;
   std::string moment_key_;
   nlohmann::json resident_;
+  std::map<std::string, domain::ContactTarget> contact_targets_;
 };
 
 // Replaces {{asset:PATH}} with the hashed URL of that embedded file. Errors name the
