@@ -57,6 +57,26 @@ TEST_CASE("the site renders the page with the list of help and never an unverifi
   CHECK(site.value()->version() == 7);
 }
 
+TEST_CASE("a site carries the contact targets of its own directory, a preview none", "[site]") {
+  const assets::AssetCatalog catalog(std::vector<assets::EmbeddedFile>(std::begin(kFiles), std::end(kFiles)));
+  auto directory = domain::testing::RealDirectory();
+  const std::string moviera_id = domain::testing::Org(directory, "moviera")["id"];
+  auto site = Site::Build(catalog, directory, domain::testing::RealQuestionnaire(), 1, kFridayNight);
+  REQUIRE(site.ok());
+  REQUIRE(site.value()->contact_targets().count(moviera_id) == 1);
+  CHECK(site.value()->contact_targets().at(moviera_id).key == "moviera");
+  auto& organizations = directory["organizations"];
+  for (size_t i = 0; i < organizations.size(); ++i)
+    if (organizations[i]["key"] == "moviera") organizations.erase(i);
+  auto without = Site::Build(catalog, directory, domain::testing::RealQuestionnaire(), 2, kFridayNight);
+  REQUIRE(without.ok());
+  CHECK(without.value()->contact_targets().count(moviera_id) == 0);
+  auto preview = Site::BuildPreview(catalog, domain::testing::RealDirectory(), domain::testing::RealQuestionnaire(),
+                                    "/staff/preview", kFridayNight);
+  REQUIRE(preview.ok());
+  CHECK(preview.value()->contact_targets().empty());
+}
+
 TEST_CASE("the no-JavaScript list puts what can be reached now first, and age withdraws details", "[site]") {
   const assets::AssetCatalog catalog(std::vector<assets::EmbeddedFile>(std::begin(kFiles), std::end(kFiles)));
   const auto directory = domain::testing::RealDirectory();
