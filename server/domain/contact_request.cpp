@@ -4,6 +4,7 @@
 #include <set>
 
 #include "domain/text_shape.h"
+#include "domain/vocabulary.h"
 
 namespace hw::domain {
 namespace {
@@ -18,8 +19,6 @@ std::string KnownFields() {
   return list;
 }
 
-const std::set<std::string> kSafeTimes = {"weekday_morning", "weekday_afternoon", "weekday_evening", "weekend"};
-const std::set<std::string> kLanguages = {"nl", "en", "ar", "tr", "pl", "uk", "ti"};
 
 size_t CodePoints(const std::string& text) {
   size_t count = 0;
@@ -149,8 +148,9 @@ ContactRequestCheck CheckContactRequest(const json& body) {
   } else {
     std::set<std::string> seen;
     for (const json& t : body["safe_times"]) {
-      if (!t.is_string() || !kSafeTimes.count(t.get<std::string>())) {
-        c.Fail("safe_times", ProblemCode::kInvalid, "safe_times may only contain weekday_morning, weekday_afternoon, weekday_evening, weekend.");
+      if (!t.is_string() || !Vocabulary::Has(EmbeddedVocabulary().safe_times, t.get<std::string>())) {
+        c.Fail("safe_times", ProblemCode::kInvalid,
+               "safe_times may only contain " + Vocabulary::Listed(EmbeddedVocabulary().safe_times) + ".");
         break;
       }
       if (seen.insert(t.get<std::string>()).second) safe_times.push_back(t.get<std::string>());
@@ -160,8 +160,9 @@ ContactRequestCheck CheckContactRequest(const json& body) {
   const bool may_identify = c.Bool("may_identify");
   const std::string code_word = c.Text("code_word", false, kMaxCodeWordChars, false);
   std::string language = c.Text("language", true, 2, false);
-  if (!language.empty() && !kLanguages.count(language))
-    c.Fail("language", ProblemCode::kInvalid, "language must be one of nl, en, ar, tr, pl, uk, ti.");
+  if (!language.empty() && !Vocabulary::Has(EmbeddedVocabulary().contact_languages, language))
+    c.Fail("language", ProblemCode::kInvalid,
+           "language must be one of " + Vocabulary::Listed(EmbeddedVocabulary().contact_languages) + ".");
   const std::string message = c.Text("message", false, kMaxMessageChars, true);
   if (!c.Present("consent") || body["consent"] != true)
     c.Fail("consent", ProblemCode::kConsentRequired, "consent must be true: the resident agrees that the organisation contacts them.");

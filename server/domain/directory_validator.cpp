@@ -7,6 +7,7 @@
 #include "domain/phone_number.h"
 #include "domain/schedule.h"
 #include "domain/text_shape.h"
+#include "domain/vocabulary.h"
 
 namespace hw::domain {
 namespace {
@@ -26,11 +27,20 @@ bool IsSourceDate(const std::string& text) {
 
 using nlohmann::json;
 
-const std::set<std::string> kCategories = {"emergency", "domestic-violence", "sexual-violence",
-                                           "victim-support", "professional", "programme"};
-const std::set<std::string> kTopics = {"sexual", "partner", "control", "stalking", "honour", "images",
-                                       "crime", "suicide", "own_behaviour", "knowledge"};
-const std::set<std::string> kAudiences = {"self", "other", "own_behaviour", "professional"};
+// The words of domain/vocabulary.h, as sets (messages list them in this order).
+struct VocabularySets {
+  std::set<std::string> categories, topics, audiences;
+};
+
+const VocabularySets& Words() {
+  static const VocabularySets sets = [] {
+    const Vocabulary& v = EmbeddedVocabulary();
+    return VocabularySets{{v.categories.begin(), v.categories.end()},
+                          {v.topics.begin(), v.topics.end()},
+                          {v.audiences.begin(), v.audiences.end()}};
+  }();
+  return sets;
+}
 
 // Where a fact was seen and when a person last checked it. What residents see must name
 // its source: a verified detail needs an https source_url.
@@ -147,8 +157,8 @@ void CheckService(JsonChecker& c, const json& service) {
   c.Text(service, "name");
   c.Text(service, "description");
   c.OneOf(service, "status", {"active", "inactive"});
-  CheckEnumList(c, service, "topics", kTopics);
-  CheckEnumList(c, service, "audience", kAudiences);
+  CheckEnumList(c, service, "topics", Words().topics);
+  CheckEnumList(c, service, "audience", Words().audiences);
   // Optional on purpose: absent means "not known", and nothing is shown. A default of
   // false would tell residents something nobody verified ("not anonymous").
   c.Bool(service, "free", /*required=*/false);
@@ -184,7 +194,7 @@ void CheckOrganization(JsonChecker& c, const json& org, std::set<std::string>& k
   c.Uuid(org, "id");
   c.Text(org, "name");
   c.Text(org, "description");
-  c.OneOf(org, "category", kCategories);
+  c.OneOf(org, "category", Words().categories);
   if (c.Object(org, "website", /*required=*/false)) {
     c.WithField("website", [&] {
       c.OnlyKeys(org["website"], {"url", "source", "source_url", "source_date", "checked", "checked_by", "verified"});

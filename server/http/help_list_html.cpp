@@ -1,6 +1,9 @@
 #include "http/help_list_html.h"
 
+#include <map>
+
 #include "domain/reachability.h"
+#include "domain/vocabulary.h"
 #include "http/html_escape.h"
 
 namespace hw::http {
@@ -8,13 +11,9 @@ namespace {
 
 using nlohmann::json;
 
-struct Category {
-  const char* id;
-  const char* heading;
-};
-
-// Grouping and order of "Alle hulp"; B1 Dutch.
-const Category kCategories[] = {
+// The headings of "Alle hulp", B1 Dutch, per category; the categories and their order are
+// the vocabulary's (domain/vocabulary.h).
+const std::map<std::string, std::string> kHeadings = {
     {"emergency", "Direct gevaar of politie"},
     {"domestic-violence", "Geweld thuis of door een (ex-)partner"},
     {"sexual-violence", "Seksueel geweld"},
@@ -61,19 +60,24 @@ std::string Organization(const json& org, bool reachable) {
 
 }  // namespace
 
+std::string CategoryHeading(const std::string& category) {
+  const auto found = kHeadings.find(category);
+  return found == kHeadings.end() ? std::string() : found->second;
+}
+
 std::string HelpListHtml(const json& resident_directory, domain::LocalMoment now) {
   std::string html = "<div class=\"help-list\">";
-  for (const Category& category : kCategories) {
+  for (const std::string& category : domain::EmbeddedVocabulary().categories) {
     std::string reachable, later;
     for (const json& org : resident_directory["organizations"]) {
-      if (org.value("category", "") != category.id) continue;
+      if (org.value("category", "") != category) continue;
       const bool open = domain::ReachableAt(org, now);
       (open ? reachable : later) += Organization(org, open);
     }
     const std::string items = reachable + later;
     if (items.empty()) continue;
-    html += "<section class=\"help-group\" aria-labelledby=\"groep-" + std::string(category.id) + "\"><h3 id=\"groep-" +
-            category.id + "\">" + category.heading + "</h3>" + items + "</section>";
+    html += "<section class=\"help-group\" aria-labelledby=\"groep-" + category + "\"><h3 id=\"groep-" + category + "\">" +
+            EscapeHtml(CategoryHeading(category)) + "</h3>" + items + "</section>";
   }
   return html + "</div>";
 }

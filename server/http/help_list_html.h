@@ -15,4 +15,8 @@ namespace hw::http {
 // `resident_directory` is the output of domain::ResidentView.
 std::string HelpListHtml(const nlohmann::json& resident_directory, domain::LocalMoment now);
 
+// The Dutch heading of a vocabulary category in that list, or "" for one it has none for
+// (a unit test holds every category to a heading).
+std::string CategoryHeading(const std::string& category);
+
 }  // namespace hw::http

@@ -1,0 +1,48 @@
+#include "domain/vocabulary.h"
+
+#include <catch2/catch.hpp>
+
+#include "domain/contact_request.h"
+#include "domain/directory_validator.h"
+#include "domain/test_data.h"
+#include "http/help_list_html.h"
+
+namespace hw::domain {
+namespace {
+
+TEST_CASE("the embedded vocabulary is read, and every word of the real directory is in it", "[vocabulary]") {
+  const Vocabulary& v = EmbeddedVocabulary();
+  CHECK(v.categories.front() == "emergency");  // residents see emergencies first
+  CHECK(Vocabulary::Has(v.contact_languages, "nl"));
+  CHECK(v.safe_times.size() == 4);
+  for (const auto& org : testing::RealDirectory()["organizations"]) {
+    CHECK(Vocabulary::Has(v.categories, org["category"].get<std::string>()));
+    for (const auto& service : org["services"])
+      for (const auto& topic : service["topics"]) CHECK(Vocabulary::Has(v.topics, topic.get<std::string>()));
+  }
+}
+
+TEST_CASE("the validator and the contact form refuse what the vocabulary does not hold", "[vocabulary]") {
+  auto directory = testing::RealDirectory();
+  directory["organizations"][0]["category"] = "not-a-category";
+  const Problems problems = ValidateDirectory(directory);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].params["allowed"].get<std::string>().find("emergency") != std::string::npos);
+
+  const auto check = CheckContactRequest({{"organization_id", "0b9c5a3e-8f1d-4c2a-9e7b-1a2b3c4d5e6f"}, {"channel", "phone"},
+                                          {"phone", "0612345678"}, {"safe_times", {"at_night"}}, {"voicemail_ok", false},
+                                          {"may_identify", false}, {"language", "xx"}, {"consent", true}});
+  std::set<std::string> refused;
+  for (const auto& e : check.errors) refused.insert(e.field);
+  CHECK(refused == std::set<std::string>{"safe_times", "language"});
+}
+
+TEST_CASE("every category has its heading in the no-JavaScript list", "[vocabulary]") {
+  for (const auto& category : EmbeddedVocabulary().categories) {
+    INFO(category);
+    CHECK_FALSE(http::CategoryHeading(category).empty());
+  }
+}
+
+}  // namespace
+}  // namespace hw::domain
