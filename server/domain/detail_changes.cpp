@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "domain/directory_json.h"
 #include "domain/phone_number.h"
 
 namespace hw::domain {
@@ -40,7 +41,6 @@ const json* ById(const json& list, const std::string& id) {
   return nullptr;
 }
 
-bool Verified(const json& detail) { return detail.is_object() && detail.value("verified", false); }
 
 // Calls `visit(key, field, kind, before_or_null, after_or_null)` for each detail of each
 // organisation in either document (matched by id).
@@ -102,7 +102,7 @@ std::vector<DetailChange> UntickEditedDetails(const json& published, json& draft
   std::vector<DetailChange> unticked;
   EachDetail(published, draft, false,
              [&](const std::string& key, const std::string& field, const std::string& kind, const json* before, json* after) {
-               if (!after || !Verified(*after)) return;
+               if (!after || !IsVerified(*after)) return;
                if (before && Content(*before) == Content(*after)) return;
                if (kind == "facts" && !before && Content(*after).empty()) return;
                if (RecordsNewCheck(*after, before)) return;
@@ -124,7 +124,7 @@ std::vector<DetailChange> CrisisLineChanges(const json& published, const json& d
   }
   EachDetail(published, copy, true,
              [&](const std::string& key, const std::string& field, const std::string& kind, const json* before, json* after) {
-               const bool same = before && after && Content(*before) == Content(*after) && Verified(*before) == Verified(*after);
+               const bool same = before && after && Content(*before) == Content(*after) && IsVerified(*before) == IsVerified(*after);
                if (same || (!before && !after)) return;
                if (kind == "facts" && (!before || Content(*before).empty()) && after && Content(*after).empty()) return;
                changes.push_back({key, field, before ? Readable(*before, kind) : "", after ? Readable(*after, kind) : ""});

@@ -1,6 +1,7 @@
 #include "domain/directory_editor.h"
 
 #include "domain/amsterdam_time.h"
+#include "domain/directory_json.h"
 #include "domain/detail_changes.h"
 #include "domain/freshness.h"
 #include "domain/json_diff.h"
@@ -408,7 +409,7 @@ Result<json> DirectoryEditor::Attention() {
       if (!d.is_object()) return;
       json base = {{"organization", key}, {"field", field}, {"checked", d.value("checked", "")},
                    {"source_url", d.value("source_url", "")}, {"crisis_line", crisis}};
-      if (!d.value("verified", false)) {
+      if (!IsVerified(d)) {
         base["reason"] = "unverified";
         items.push_back({3, 0, base});
         return;

@@ -7,50 +7,24 @@
 #include <map>
 
 #include "crypto/derived_id.h"
+#include "domain/directory_json.h"
 
 namespace hw::domain {
 namespace {
 
 using nlohmann::json;
 
-// Reads never use the const operator[] of nlohmann::json: a missing key there is undefined
-// behaviour, and a draft or a resident view may lack any optional field.
-const json& Field(const json& object, const char* key) {
-  static const json kNull;
-  if (object.is_object()) {
-    const auto it = object.find(key);
-    if (it != object.end()) return *it;
-  }
-  return kNull;
-}
-
-bool Verified(const json& detail) {
-  const json& verified = Field(detail, "verified");
-  return verified.is_boolean() && verified.get<bool>();
-}
-
-bool Active(const json& service) { return Field(service, "status") == "active"; }
-
-std::string In(const json& text, const std::string& lang) {
-  const json& value = Field(text, lang.c_str());
-  return value.is_string() ? value.get<std::string>() : "";
-}
-
-std::string Str(const json& object, const char* key) {
-  const json& value = Field(object, key);
-  return value.is_string() ? value.get<std::string>() : "";
-}
 
 // The service's facts (hours, schedule, languages) are published only with a verified
 // source of their own; ResidentView has already dropped them otherwise, this guards a
 // caller that passes the full directory.
-bool FactsShown(const json& service) { return Verified(Field(service, "facts")); }
+bool FactsShown(const json& service) { return IsVerified(Field(service, "facts")); }
 
 // The verified chat of a service, or null.
 const json& ShownChat(const json& service) {
   static const json kNull;
   const json& chat = Field(service, "chat");
-  return Verified(chat) ? chat : kNull;
+  return IsVerified(chat) ? chat : kNull;
 }
 
 // assured_date: the oldest `checked` of what the export publishes for a service.
@@ -195,7 +169,7 @@ json Phones(const json& service, const std::string& id, const std::string& lang,
   if (!list.is_array()) return phones;
   for (const json& phone : list) {
     const std::string number = Str(phone, "number");
-    if (!Verified(phone) || number.empty()) continue;
+    if (!IsVerified(phone) || number.empty()) continue;
     json out = {{"id", Field(phone, "id")}, {"service_id", id}, {"number", number}};
     PutText(out, "type", Str(phone, "type"));
     const std::string cost = In(Field(phone, "cost"), lang);
@@ -262,7 +236,7 @@ json OrganizationCore(const json& org, const std::string& lang) {
   PutText(out, "name", In(Field(org, "name"), lang));
   PutText(out, "description", In(Field(org, "description"), lang));
   const json& website = Field(org, "website");
-  if (Verified(website)) {
+  if (IsVerified(website)) {
     PutText(out, "website", Str(website, "url"));
     AddProvenance(out, website, Str(org, "id"), "website", "website", Str(website, "url"));
   }
@@ -280,7 +254,7 @@ json Organization(const json& org, const std::string& lang) {
   json out = OrganizationCore(org, lang);
   json services = json::array();
   for (const json& service : ServicesOf(org))
-    if (Active(service)) services.push_back(Service(org, service, lang));
+    if (IsActive(service)) services.push_back(Service(org, service, lang));
   PutList(out, "services", std::move(services));
   return out;
 }
@@ -319,7 +293,7 @@ json HsdsServices(const json& resident_directory, const std::string& lang) {
   for (const json& org : Organizations(resident_directory)) {
     const json core = OrganizationCore(org, lang);
     for (const json& service : ServicesOf(org)) {
-      if (!Active(service)) continue;
+      if (!IsActive(service)) continue;
       json s = Service(org, service, lang);
       s["organization"] = core;
       out.push_back(std::move(s));
@@ -331,7 +305,7 @@ json HsdsServices(const json& resident_directory, const std::string& lang) {
 json HsdsService(const json& resident_directory, const std::string& id, const std::string& lang) {
   for (const json& org : Organizations(resident_directory)) {
     for (const json& service : ServicesOf(org)) {
-      if (!Active(service) || Str(service, "id") != id) continue;
+      if (!IsActive(service) || Str(service, "id") != id) continue;
       json s = Service(org, service, lang);
       s["organization"] = OrganizationCore(org, lang);
       return s;

@@ -9,6 +9,7 @@
 
 #include "crypto/derived_id.h"
 #include "domain/amsterdam_time.h"
+#include "domain/directory_json.h"
 #include "domain/directory_validator.h"
 #include "domain/freshness.h"
 #include "domain/hsds.h"
@@ -30,22 +31,6 @@ const char* const kFactsUnverified =
     "has checked them)";
 // What a detail's provenance says about its source; an import replaces all of it.
 constexpr const char* kSourceFields[] = {"source", "source_url", "source_date", "checked", "checked_by", "verified"};
-
-const json& Field(const json& object, const char* key) {
-  static const json kNull;
-  if (object.is_object() && object.contains(key)) return object[key];
-  return kNull;
-}
-
-std::string Str(const json& object, const char* key) {
-  const json& value = Field(object, key);
-  return value.is_string() ? value.get<std::string>() : "";
-}
-
-std::string In(const json& text, const std::string& lang) {
-  const json& value = Field(text, lang.c_str());
-  return value.is_string() ? value.get<std::string>() : "";
-}
 
 bool IsEmptyValue(const json& v) {
   return v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty()) || (v.is_array() && v.empty()) ||

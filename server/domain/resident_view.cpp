@@ -1,5 +1,6 @@
 #include "domain/resident_view.h"
 
+#include "domain/directory_json.h"
 #include "domain/freshness.h"
 
 namespace hw::domain {
@@ -38,7 +39,7 @@ json ServiceView(const json& service, int recheck_days, std::optional<int64_t> t
 }  // namespace
 
 bool ShownToResidents(const json& detail, int recheck_days, std::optional<int64_t> today) {
-  if (!detail.is_object() || !detail.value("verified", false)) return false;
+  if (!IsVerified(detail)) return false;
   if (!today) return true;
   const auto freshness = FreshnessOf(detail, recheck_days, *today);
   return freshness && !freshness->withdrawn;
