@@ -5,7 +5,6 @@
 #include "domain/contact_request.h"
 #include "domain/directory_validator.h"
 #include "domain/test_data.h"
-#include "http/help_list_html.h"
 
 namespace hw::domain {
 namespace {
@@ -35,13 +34,6 @@ TEST_CASE("the validator and the contact form refuse what the vocabulary does no
   std::set<std::string> refused;
   for (const auto& e : check.errors) refused.insert(e.field);
   CHECK(refused == std::set<std::string>{"safe_times", "language"});
-}
-
-TEST_CASE("every category has its heading in the no-JavaScript list", "[vocabulary]") {
-  for (const auto& category : EmbeddedVocabulary().categories) {
-    INFO(category);
-    CHECK_FALSE(http::CategoryHeading(category).empty());
-  }
 }
 
 }  // namespace

@@ -64,10 +64,9 @@ Result<std::vector<AuditRow>> AuditStore::Page(const AuditQuery& query) {
       "AND (?4 = '' OR target = ?4) ORDER BY id DESC LIMIT ?5");
   if (!s.ok()) return s.status();
   s->Bind(1, query.before_id).Bind(2, query.actor).Bind(3, query.action).Bind(4, query.target).Bind(5, query.limit);
-  std::vector<AuditRow> rows;
-  while (s->Step()) rows.push_back({s->Int(0), s->Int(1), s->Text(2), s->Text(3), s->Text(4), s->Text(5)});
-  if (!s->status().ok()) return s->status();
-  return rows;
+  return All<AuditRow>(s.value(), [](const Statement& r) {
+    return AuditRow{r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)};
+  });
 }
 
 Status AuditStore::ForEach(const std::function<bool(const ChainedAuditRow&)>& visit) {

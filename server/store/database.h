@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "util/status.h"
 
@@ -95,5 +96,22 @@ class Statement {
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt_;
   Status status_;
 };
+
+// Reading a query's rows: every row (All) or the first, if any (One), each made by
+// `read(statement)`; a failed step is the error instead. Every store reads its rows so.
+template <class Row, class Reader>
+Result<std::vector<Row>> All(Statement& statement, Reader read) {
+  std::vector<Row> rows;
+  while (statement.Step()) rows.push_back(read(statement));
+  if (!statement.status().ok()) return statement.status();
+  return rows;
+}
+
+template <class Row, class Reader>
+Result<std::optional<Row>> One(Statement& statement, Reader read) {
+  if (statement.Step()) return std::optional<Row>(read(statement));
+  if (!statement.status().ok()) return statement.status();
+  return std::optional<Row>();
+}
 
 }  // namespace hw::store

@@ -1,6 +1,12 @@
 #include "store/directory_store.h"
 
 namespace hw::store {
+namespace {
+
+// The row of a "SELECT version, directory, questionnaire, published_at, published_by".
+DirectoryVersion ReadVersion(const Statement& s) { return {s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4)}; }
+
+}  // namespace
 
 Result<std::optional<DirectoryVersion>> DirectoryStore::Current() {
   auto lock = db_.Lock();
@@ -8,12 +14,7 @@ Result<std::optional<DirectoryVersion>> DirectoryStore::Current() {
       "SELECT version, directory, questionnaire, published_at, published_by FROM directory_versions "
       "ORDER BY version DESC LIMIT 1");
   if (!statement.ok()) return statement.status();
-  if (!statement->Step()) {
-    if (!statement->status().ok()) return statement->status();
-    return std::optional<DirectoryVersion>();
-  }
-  return std::optional<DirectoryVersion>(DirectoryVersion{statement->Int(0), statement->Text(1), statement->Text(2),
-                                                          statement->Text(3), statement->Text(4)});
+  return One<DirectoryVersion>(statement.value(), ReadVersion);
 }
 
 Result<int64_t> DirectoryStore::Publish(const std::string& directory, const std::string& questionnaire,
@@ -41,21 +42,14 @@ Result<std::optional<DirectoryVersion>> DirectoryStore::Version(int64_t version)
       "SELECT version, directory, questionnaire, published_at, published_by FROM directory_versions WHERE version = ?1");
   if (!s.ok()) return s.status();
   s->Bind(1, version);
-  if (!s->Step()) {
-    if (!s->status().ok()) return s->status();
-    return std::optional<DirectoryVersion>();
-  }
-  return std::optional<DirectoryVersion>(DirectoryVersion{s->Int(0), s->Text(1), s->Text(2), s->Text(3), s->Text(4)});
+  return One<DirectoryVersion>(s.value(), ReadVersion);
 }
 
 Result<std::vector<VersionInfo>> DirectoryStore::Versions() {
   auto lock = db_.Lock();
   auto s = db_.Prepare("SELECT version, published_at, published_by, note FROM directory_versions ORDER BY version DESC");
   if (!s.ok()) return s.status();
-  std::vector<VersionInfo> versions;
-  while (s->Step()) versions.push_back({s->Int(0), s->Text(1), s->Text(2), s->Text(3)});
-  if (!s->status().ok()) return s->status();
-  return versions;
+  return All<VersionInfo>(s.value(), [](const Statement& r) { return VersionInfo{r.Int(0), r.Text(1), r.Text(2), r.Text(3)}; });
 }
 
 Result<std::optional<Draft>> DirectoryStore::GetDraft() {
@@ -63,11 +57,9 @@ Result<std::optional<Draft>> DirectoryStore::GetDraft() {
   auto s = db_.Prepare(
       "SELECT revision, based_on, directory, questionnaire, updated_at, updated_by FROM directory_draft WHERE id = 1");
   if (!s.ok()) return s.status();
-  if (!s->Step()) {
-    if (!s->status().ok()) return s->status();
-    return std::optional<Draft>();
-  }
-  return std::optional<Draft>(Draft{s->Int(0), s->Int(1), s->Text(2), s->Text(3), s->Int(4), s->Text(5)});
+  return One<Draft>(s.value(), [](const Statement& r) {
+    return Draft{r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Int(4), r.Text(5)};
+  });
 }
 
 Result<int64_t> DirectoryStore::SaveDraft(int64_t expected_revision, int64_t based_on, const std::string& directory,

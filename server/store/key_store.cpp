@@ -16,21 +16,6 @@ constexpr const char* kOrgKeyColumns = "organization, version, public_key, recov
 
 OrgKeyRow ReadOrgKey(const Statement& s) { return {s.Text(0), s.Int(1), s.Blob(2), s.Blob(3), s.Int(4), s.Int(5) != 0}; }
 
-template <class Row, class Reader>
-Result<std::vector<Row>> All(Statement& statement, Reader read) {
-  std::vector<Row> rows;
-  while (statement.Step()) rows.push_back(read(statement));
-  if (!statement.status().ok()) return statement.status();
-  return rows;
-}
-
-template <class Row, class Reader>
-Result<std::optional<Row>> One(Statement& statement, Reader read) {
-  if (statement.Step()) return std::optional<Row>(read(statement));
-  if (!statement.status().ok()) return statement.status();
-  return std::optional<Row>();
-}
-
 }  // namespace
 
 Result<int64_t> KeyStore::AddOrgKey(const std::string& organization, const std::string& public_key,

@@ -3,17 +3,14 @@
 namespace hw::store {
 namespace {
 
-// The rows of a "SELECT id, organization, key_version, status, created_at, closed_at".
-Result<std::vector<RequestRow>> Summaries(Statement& s) {
-  std::vector<RequestRow> rows;
-  while (s.Step()) {
-    RequestRow row{s.Text(0), s.Text(1), s.Int(2), "", std::nullopt, s.Text(3), s.Int(4), std::nullopt};
-    if (!s.IsNull(5)) row.closed_at = s.Int(5);
-    rows.push_back(std::move(row));
-  }
-  if (!s.status().ok()) return s.status();
-  return rows;
+// The row of a "SELECT id, organization, key_version, status, created_at, closed_at".
+RequestRow ReadSummary(const Statement& s) {
+  RequestRow row{s.Text(0), s.Text(1), s.Int(2), "", std::nullopt, s.Text(3), s.Int(4), std::nullopt};
+  if (!s.IsNull(5)) row.closed_at = s.Int(5);
+  return row;
 }
+
+Result<std::vector<RequestRow>> Summaries(Statement& s) { return All<RequestRow>(s, ReadSummary); }
 
 }  // namespace
 
@@ -60,13 +57,11 @@ Result<std::optional<RequestRow>> RequestStore::Get(const std::string& id) {
       "WHERE id = ?1");
   if (!s.ok()) return s.status();
   s->Bind(1, id);
-  if (!s->Step()) {
-    if (!s->status().ok()) return s->status();
-    return std::optional<RequestRow>();
-  }
-  RequestRow row{s->Text(0), s->Text(1), s->Int(2), s->Blob(3), s->OptionalBlob(4), s->Text(5), s->Int(6), std::nullopt};
-  if (!s->IsNull(7)) row.closed_at = s->Int(7);
-  return std::optional<RequestRow>(std::move(row));
+  return One<RequestRow>(s.value(), [](const Statement& r) {
+    RequestRow row{r.Text(0), r.Text(1), r.Int(2), r.Blob(3), r.OptionalBlob(4), r.Text(5), r.Int(6), std::nullopt};
+    if (!r.IsNull(7)) row.closed_at = r.Int(7);
+    return row;
+  });
 }
 
 Status RequestStore::SetStatus(const std::string& id, const std::string& status, int64_t now) {
