@@ -7,9 +7,15 @@ import os
 import sqlite3
 import tempfile
 import unittest
+import zoneinfo
 
 from server_process import ServerProcess, run_cli
 from test_contact_requests import FAST, Staff, demo
+
+
+def amsterdam_today():
+    """The server's day: Amsterdam's, which is already tomorrow in the last hour or two of a UTC day."""
+    return datetime.datetime.now(zoneinfo.ZoneInfo("Europe/Amsterdam")).date()
 
 
 class EditorCase(unittest.TestCase):
@@ -33,7 +39,7 @@ class EditorCase(unittest.TestCase):
 
     def new_check(self, detail, who="Anna (communicatie)"):
         """What an editor records after checking a detail against its source today."""
-        detail.update({"checked": datetime.date.today().isoformat(), "checked_by": who, "verified": True})
+        detail.update({"checked": amsterdam_today().isoformat(), "checked_by": who, "verified": True})
 
     def test_change_chat_hours_preview_publish_and_residents_see_it(self):
         before = self.server.get("/api/v1/directory")
@@ -284,7 +290,7 @@ class EditorCase(unittest.TestCase):
         self.assertIn('veilig-thuis services[0].phones[0]: "0800-2000" -> "0800-2001"', publish)
 
     def test_a_detail_past_its_grace_period_is_gone_from_the_resident_api(self):
-        today = datetime.date.today()
+        today = amsterdam_today()
         draft = self.draft()
         org = [o for o in draft["directory"]["organizations"] if o["key"] == "helpwanted"][0]
         phone = org["services"][0]["phones"][0]
